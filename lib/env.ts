@@ -1,0 +1,38 @@
+// Rampart's configuration, parsed once at first use. Every setting is documented in the
+// README's configuration table; anything not listed here is not read.
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.string().url().optional());
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** A PostgreSQL URL (optionally `?schema=`). Unset: the embedded database is used. */
+  DATABASE_URL: optionalUrl.optional(),
+  /** Pool size per process. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Public origin of the app, e.g. https://rampart.example.com; decides Secure cookies and HSTS. */
+  RAMPART_ORIGIN: optionalUrl.optional(),
+  /** Where the embedded database keeps its files. */
+  RAMPART_DATA_DIR: z.string().default(".rampart"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** The parsed environment. Throws one readable error listing every bad setting. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -79,10 +79,12 @@ async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
   );
 }
 
-async function connect(url: string): Promise<pg.Client> {
+async function connect(url: string, options: { lock: boolean }): Promise<pg.Client> {
   const { connectionString, schema } = parseDatabaseUrl(url);
   const client = new pg.Client({ connectionString, application_name: "rampart-migrate" });
   await client.connect();
+  // Taken before the schema is created: concurrent CREATE SCHEMA IF NOT EXISTS can collide.
+  if (options.lock) await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_ADVISORY_LOCK]);
   if (schema) {
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(`SET search_path TO "${schema}", public`);
@@ -116,7 +118,7 @@ function summarize(files: MigrationFile[], ledger: LedgerRow[]): MigrationStatus
 /** What is applied, pending, failed or modified, without changing anything. */
 export async function migrationStatus(url: string, options: MigrateOptions = {}): Promise<MigrationStatus> {
   const files = await readMigrationFiles(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-  const client = await connect(url);
+  const client = await connect(url, { lock: false });
   try {
     const { rows } = await client.query<{ exists: boolean }>(
       `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
@@ -136,9 +138,8 @@ export async function migrationStatus(url: string, options: MigrateOptions = {})
 export async function migrateDatabase(url: string, options: MigrateOptions = {}): Promise<string[]> {
   const log = options.log ?? (() => {});
   const files = await readMigrationFiles(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-  const client = await connect(url);
+  const client = await connect(url, { lock: true });
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_ADVISORY_LOCK]);
     await client.query(LEDGER_DDL);
     const status = summarize(files, await readLedger(client));
     if (status.failed.length > 0) {
@@ -167,8 +168,14 @@ export async function migrateDatabase(url: string, options: MigrateOptions = {})
       logger: undefined,
     });
     umzug.on("migrating", ({ name }) => log(`applying ${name}`));
-    const applied = await umzug.up();
-    return applied.map((m) => m.name);
+    try {
+      const applied = await umzug.up();
+      return applied.map((m) => m.name);
+    } catch (error) {
+      // umzug wraps what a migration threw; callers want ours.
+      const cause = (error as { cause?: unknown }).cause;
+      throw cause instanceof MigrationError ? cause : error;
+    }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_ADVISORY_LOCK]).catch(() => {});
     await client.end();

@@ -9,8 +9,8 @@ export interface PoolOptions {
 
 /**
  * A pg pool for a Rampart database URL. When the URL names a schema, every new connection
- * sets search_path to it before it is handed out (pg runs a client's queries in order), so
- * raw SQL and Prisma see the same tables.
+ * sets search_path to it before the pool hands it out (pg-pool awaits onConnect), so raw SQL
+ * and Prisma see the same tables.
  */
 export function createPool(url: string, options: PoolOptions = {}): { pool: pg.Pool; schema: string | undefined } {
   const { connectionString, schema } = parseDatabaseUrl(url);
@@ -20,14 +20,12 @@ export function createPool(url: string, options: PoolOptions = {}): { pool: pg.P
     application_name: options.applicationName ?? "rampart",
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
+    onConnect: schema
+      ? async (client) => {
+          await client.query(`SET search_path TO "${schema}", public`);
+        }
+      : undefined,
   });
-  if (schema) {
-    pool.on("connect", (client) => {
-      client.query(`SET search_path TO "${schema}", public`).catch(() => {
-        // The client's first real query will surface the same connection problem.
-      });
-    });
-  }
   // An idle client's socket error (database restart) must not crash the process; the pool
   // drops that client and the next checkout reconnects.
   pool.on("error", (err) => {

@@ -1,0 +1,75 @@
+// The first journey anyone takes: the landing page, the empty dashboard, the health probe.
+import { expect, test, type Page } from "@playwright/test";
+
+const screenshots = "e2e/screenshots";
+
+/** Fails the test on any CSP violation or script error the page reports. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(msg.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  return problems;
+}
+
+test("landing page explains Rampart and offers sign-in", async ({ page }) => {
+  const problems = watchConsole(page);
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: /sign in with microsoft/i })).toHaveAttribute("href", "/login");
+  await page.screenshot({ path: `${screenshots}/landing.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("dashboard shell shows honest empty states and keyboard navigation", async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto("/overview");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(page.getByText("No sources connected yet")).toBeVisible();
+
+  const nav = page.getByRole("navigation", { name: "Primary" });
+  for (const name of ["Overview", "Organizations", "Teams", "Repositories", "Findings", "Reports", "Admin"]) {
+    await expect(nav.getByRole("link", { name })).toBeVisible();
+  }
+  await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+
+  // The skip link is the first stop for keyboard users and lands on the main content.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.screenshot({ path: `${screenshots}/overview-empty.png`, fullPage: true });
+
+  await nav.getByRole("link", { name: "Findings" }).click();
+  await expect(page).toHaveURL(/\/findings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Findings" })).toBeVisible();
+  await expect(page.getByText("No findings ingested yet")).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Findings" })).toHaveAttribute("aria-current", "page");
+
+  for (const [path, heading] of [["/orgs", "Organizations"], ["/teams", "Teams"], ["/repos", "Repositories"], ["/reports", "Reports"], ["/admin", "Admin"]] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  }
+  await page.screenshot({ path: `${screenshots}/admin-empty.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("health reports a reachable, fully migrated database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toBe("no-store");
+  const body = (await response.json()) as { status: string; database: { reachable: boolean }; migrations: { pending: number; failed: number; applied: number } };
+  expect(body.status).toBe("ok");
+  expect(body.database.reachable).toBe(true);
+  expect(body.migrations.applied).toBeGreaterThan(0);
+  expect(body.migrations.pending).toBe(0);
+  expect(body.migrations.failed).toBe(0);
+});
+
+test("unknown pages answer 404 with a way home", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: /home/i })).toBeVisible();
+});

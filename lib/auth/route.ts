@@ -1,0 +1,89 @@
+// The one wrapper every route handler goes through: it declares what the route accepts and
+// who may call it, parses input with zod, maps typed errors to responses, and logs what the
+// client must not see. Sign-in and the policy check plug in here (access other than
+// "public" is refused until the session layer exists, so nothing is accidentally open).
+import { z } from "zod";
+import { toErrorResponse, ValidationError, PayloadTooLargeError, UnauthorizedError } from "../http/errors";
+import { log, describeError } from "../http/log";
+
+/** Default request body limit; routes that take uploads or webhooks raise it explicitly. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export type Access =
+  /** Anyone, signed in or not: health probes, the sign-in callback. */
+  | "public"
+  /** A signed-in person with the named permission (checked by lib/auth/policy). */
+  | { permission: string };
+
+interface RouteSpec<Q extends z.ZodType, B extends z.ZodType> {
+  access: Access;
+  query?: Q;
+  body?: B;
+  maxBodyBytes?: number;
+  handler: (input: {
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    request: Request;
+  }) => Promise<Response | object>;
+}
+
+function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+async function readBody(request: Request, limit: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new PayloadTooLargeError(limit);
+  const reader = request.body?.getReader();
+  if (!reader) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  if (size === 0) return undefined;
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ValidationError("Request body is not valid JSON.");
+  }
+}
+
+/** Wraps a route handler; see the file comment. */
+export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<Q, B>,
+): (request: Request) => Promise<Response> {
+  return async (request: Request) => {
+    try {
+      if (spec.access !== "public") throw new UnauthorizedError();
+      const url = new URL(request.url);
+      let query: unknown = undefined;
+      if (spec.query) {
+        const parsed = spec.query.safeParse(Object.fromEntries(url.searchParams));
+        if (!parsed.success) throw new ValidationError("Invalid query parameters.", issuesOf(parsed.error));
+        query = parsed.data;
+      }
+      let body: unknown = undefined;
+      if (spec.body) {
+        const raw = await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+        const parsed = spec.body.safeParse(raw);
+        if (!parsed.success) throw new ValidationError("Invalid request body.", issuesOf(parsed.error));
+        body = parsed.data;
+      }
+      const result = await spec.handler({ query: query as z.infer<Q>, body: body as z.infer<B>, request });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      const { status, body } = toErrorResponse(error);
+      if (status >= 500) log("error", "request failed", { path: new URL(request.url).pathname, ...describeError(error) });
+      return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+    }
+  };
+}

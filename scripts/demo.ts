@@ -1,0 +1,71 @@
+// npm run demo — Rampart on this machine with no configuration: the embedded database (unless
+// DATABASE_URL is set), migrations, a production build when the sources changed, and the app
+// on http://localhost:$PORT (3000). `npm run dev` does the same with `next dev`.
+import path from "node:path";
+import { migrateDatabase } from "../lib/database/migrate";
+import { redactDatabaseUrl } from "../lib/database/url";
+import { resolveDatabase } from "./lib/database";
+import { buildIsStale } from "./lib/next-build";
+import { run, start, stop, waitForHttp } from "./lib/processes";
+
+const development = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const next = path.resolve("node_modules/.bin/next");
+const EMBEDDED_PORT = 54329;
+
+function say(message: string): void {
+  console.log(`\x1b[1m[rampart]\x1b[0m ${message}`);
+}
+
+const started = Date.now();
+const db = await resolveDatabase({ preferredPort: EMBEDDED_PORT });
+say(db.embedded ? `embedded PostgreSQL at ${db.url} (data in .rampart/pgdata)` : `PostgreSQL at ${redactDatabaseUrl(db.url)}`);
+
+let shuttingDown: Promise<void> | undefined;
+let app: ReturnType<typeof start> | undefined;
+
+/** Stops the app and the embedded database once, however many signals arrive, then exits. */
+async function shutdown(code: number): Promise<never> {
+  shuttingDown ??= (async () => {
+    say("stopping…");
+    if (app) await stop(app);
+    await db.release();
+  })();
+  await shuttingDown;
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const applied = await migrateDatabase(db.url, { log: (m) => say(m) });
+  say(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
+
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    RAMPART_DATABASE_EMBEDDED: db.embedded ? "1" : "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+    // PGlite serializes queries; a small pool avoids queueing connections it cannot serve.
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (db.embedded ? "5" : "10"),
+  };
+  if (!development && (await buildIsStale())) {
+    say("building the app (first start, or the sources changed)…");
+    await run(next, ["build"], { env: { ...childEnv, NODE_ENV: "production" } });
+  }
+  // Loopback only unless HOST says otherwise: the demo has no sign-in yet.
+  const host = process.env.HOST ?? "127.0.0.1";
+  app = start(next, [development ? "dev" : "start", "--port", String(port), "--hostname", host], { env: childEnv });
+  app.once("exit", (code) => {
+    if (!shuttingDown) say(`the app exited (${code}); stopping`);
+    void shutdown(code ?? 1);
+  });
+  if (await waitForHttp(`http://localhost:${port}/api/health`, 120_000)) {
+    say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open http://localhost:${port}`);
+  } else {
+    say(`the app did not answer on http://localhost:${port}/api/health within 2 minutes`);
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}

@@ -37,10 +37,14 @@ test("dashboard shell shows honest empty states and keyboard navigation", async 
   }
   await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
 
-  // The skip link is the first stop for keyboard users and lands on the main content.
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await page.screenshot({ path: `${screenshots}/overview-empty.png`, fullPage: true });
+
+  // The skip link is the first stop for keyboard users and moves focus past the navigation.
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
 
   await nav.getByRole("link", { name: "Findings" }).click();
   await expect(page).toHaveURL(/\/findings$/);

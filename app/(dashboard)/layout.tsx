@@ -35,7 +35,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
 
-        <main id="main" className="min-w-0 flex-1 px-6 py-8">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-6 py-8 focus:outline-none">
           <div className="mx-auto max-w-5xl">{children}</div>
         </main>
       </div>

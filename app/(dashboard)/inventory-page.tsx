@@ -1,0 +1,54 @@
+// One page body for the inventory lists (organizations, teams, repositories) until each gets its
+// own scorecard table: the count, or an empty state that says what to do next.
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard } from "@/components/ui/stat-card";
+import type { InventorySummary } from "@/lib/data/inventory";
+import { loadInventory } from "./load-inventory";
+
+interface InventoryPageProps {
+  title: string;
+  count: keyof Pick<InventorySummary, "organizations" | "teams" | "repositories">;
+  emptyTitle: string;
+  /** Shown when nothing is connected at all. */
+  noConnections: ReactNode;
+  /** Shown when sources are connected but nothing of this kind has synced yet. */
+  notSyncedYet: ReactNode;
+  scorecardNote: string;
+}
+
+/** Renders the inventory page for one kind of thing. */
+export async function InventoryPage(props: InventoryPageProps) {
+  const result = await loadInventory(props.count);
+  if (!result.ok) {
+    return (
+      <>
+        <PageHeader title={props.title} />
+        <ErrorPanel />
+      </>
+    );
+  }
+  const count = result.summary[props.count];
+  const connected = result.summary.connections > 0;
+  return (
+    <>
+      <PageHeader title={props.title} />
+      {count === 0 ? (
+        <EmptyState
+          title={props.emptyTitle}
+          body={connected ? props.notSyncedYet : props.noConnections}
+          action={connected ? undefined : { href: "/admin", label: "Go to Admin" }}
+        />
+      ) : (
+        <>
+          <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <StatCard label={props.title} value={count} />
+          </dl>
+          <p className="mt-6 text-muted">{props.scorecardNote}</p>
+        </>
+      )}
+    </>
+  );
+}

@@ -16,8 +16,23 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: [...exclude, "**/*.int.test.ts"],
+          exclude: [...exclude, "**/*.int.test.ts", "emulators/**"],
           environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The emulators over real HTTPS, checked against the owners' schemas with the real
+          // client libraries. The global setup makes the local CA before workers start, so
+          // NODE_EXTRA_CA_CERTS is in their environment from the first line.
+          name: "emulators",
+          include: ["emulators/**/*.test.ts"],
+          exclude,
+          environment: "node",
+          globalSetup: ["./test/emulators-global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,0 +1,10 @@
+// The github emulator (routes are being built).
+import type { EmulatorDefinition } from "../core/context";
+
+export const githubEmulator: EmulatorDefinition = {
+  name: "github",
+  register() {},
+  rateLimited(_request, reply, _kind, retryAfterSeconds) {
+    return reply.code(429).header("retry-after", String(retryAfterSeconds)).send({ message: "Too Many Requests" });
+  },
+};

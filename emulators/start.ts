@@ -85,7 +85,12 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
   const servers: FastifyInstance[] = [];
   let port = options.portBase ?? 0;
   const listen = async (app: FastifyInstance): Promise<string> => {
-    const address = await app.listen({ host: "127.0.0.1", port: port ? port++ : 0 });
+    const wanted = port ? port++ : 0;
+    const address = await app.listen({ host: "127.0.0.1", port: wanted }).catch((error: NodeJS.ErrnoException) => {
+      // A preferred port that is taken is not worth failing the demo for: take any free one.
+      if (error.code === "EADDRINUSE" && wanted !== 0) return app.listen({ host: "127.0.0.1", port: 0 });
+      throw error;
+    });
     servers.push(app);
     return address.replace("127.0.0.1", "localhost");
   };

@@ -6,12 +6,16 @@ import { migrateDatabase } from "../lib/database/migrate";
 import { redactDatabaseUrl } from "../lib/database/url";
 import { resolveDatabase } from "./lib/database";
 import { buildIsStale } from "./lib/next-build";
+import { startEmulatorProcess } from "./lib/emulators";
+import { configureDemoConnections } from "./lib/demo-connections";
 import { run, start, stop, waitForHttp } from "./lib/processes";
 
 const development = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const next = path.resolve("node_modules/.bin/next");
 const EMBEDDED_PORT = 54329;
+const EMULATOR_PORT_BASE = 9440;
+const EMULATOR_DIR = path.resolve(".emulators");
 
 function say(message: string): void {
   console.log(`\x1b[1m[rampart]\x1b[0m ${message}`);
@@ -23,12 +27,14 @@ say(db.embedded ? `embedded PostgreSQL at ${db.url} (data in .rampart/pgdata)` :
 
 let shuttingDown: Promise<void> | undefined;
 let app: ReturnType<typeof start> | undefined;
+let emulators: Awaited<ReturnType<typeof startEmulatorProcess>> | undefined;
 
 /** Stops the app and the embedded database once, however many signals arrive, then exits. */
 async function shutdown(code: number): Promise<never> {
   shuttingDown ??= (async () => {
     say("stopping…");
     if (app) await stop(app);
+    if (emulators) await stop(emulators.process);
     await db.release();
   })();
   await shuttingDown;
@@ -41,8 +47,19 @@ try {
   const applied = await migrateDatabase(db.url, { log: (m) => say(m) });
   say(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
+  // The emulated GitHub, Azure, Azure DevOps and Entra ID organizations, in their own process.
+  if (process.env.RAMPART_DEMO_EMULATORS !== "off") {
+    emulators = await startEmulatorProcess({ scale: process.env.RAMPART_EMULATOR_SCALE ?? "demo", dir: EMULATOR_DIR, portBase: EMULATOR_PORT_BASE });
+    say(`emulators up: GitHub ${emulators.endpoints.github}, ARM ${emulators.endpoints.arm}, Azure DevOps ${emulators.endpoints.azureDevOps}, Entra ID ${emulators.endpoints.entra}`);
+    process.env.DATABASE_URL = db.url;
+    const added = await configureDemoConnections(emulators.endpoints, EMULATOR_DIR);
+    say(added ? `configured ${added} connection(s) to the emulators` : "connections to the emulators are up to date");
+  }
+
   const childEnv = {
     ...process.env,
+    // Rampart trusts the emulators' local CA exactly as it would a corporate one: no code change.
+    ...(emulators ? { NODE_EXTRA_CA_CERTS: emulators.endpoints.caCert, RAMPART_EMULATOR_ENDPOINTS: path.join(EMULATOR_DIR, "endpoints.json") } : {}),
     DATABASE_URL: db.url,
     RAMPART_DATABASE_EMBEDDED: db.embedded ? "1" : "0",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -15,6 +15,10 @@ function isEmpty(s: InventorySummary): boolean {
   return s.connections === 0 && s.organizations + s.teams + s.repositories + s.openFindings === 0;
 }
 
+function awaitingFirstSync(s: InventorySummary): boolean {
+  return s.connections > 0 && s.organizations + s.repositories + s.openFindings === 0 && s.lastSyncAt === null;
+}
+
 function Inventory({ summary }: { summary: InventorySummary }) {
   return (
     <>
@@ -50,6 +54,12 @@ export default async function OverviewPage() {
             </p>
           }
           action={{ href: "/admin", label: "Go to Admin" }}
+        />
+      ) : awaitingFirstSync(result.summary) ? (
+        <EmptyState
+          title={`${result.summary.connections} source connection${result.summary.connections === 1 ? "" : "s"} configured — waiting for the first sync`}
+          body={<p>Organizations, repositories and findings appear here once the first sync of a connection finishes.</p>}
+          action={{ href: "/admin", label: "View connections" }}
         />
       ) : (
         <Inventory summary={result.summary} />

@@ -1,0 +1,42 @@
+// Connections: the configured source accounts. Secrets are referenced (env:NAME or file:PATH),
+// never stored in plain text here.
+import { database } from "../db";
+import type { ConnectionKind } from "../generated/prisma/enums";
+
+export interface ConnectionInput {
+  kind: ConnectionKind;
+  displayName: string;
+  baseUrl: string;
+  /** Non-secret settings (org login, app id, installation ids, tenant id, subscription ids…). */
+  config: Record<string, unknown>;
+  /** Where the secret lives: `env:NAME` or `file:/absolute/path`. */
+  secretRef: string | null;
+  createdBy: string;
+}
+
+const SECRET_REF = /^(env:[A-Z_][A-Z0-9_]*|file:\/.+)$/;
+
+/**
+ * Creates the connection, or updates the one of the same kind and display name: used by the
+ * demo on every start (emulator ports may change) and by admins re-saving a connection.
+ */
+export async function upsertConnection(input: ConnectionInput): Promise<{ id: string; created: boolean }> {
+  if (input.secretRef !== null && !SECRET_REF.test(input.secretRef)) {
+    throw new Error("secretRef must be env:NAME or file:/absolute/path; secrets are never stored in the database");
+  }
+  const { prisma } = database();
+  const existing = await prisma.connection.findFirst({ where: { kind: input.kind, displayName: input.displayName }, select: { id: true } });
+  const data = {
+    kind: input.kind,
+    displayName: input.displayName,
+    baseUrl: input.baseUrl,
+    config: input.config as object,
+    secretRef: input.secretRef,
+  };
+  if (existing) {
+    await prisma.connection.update({ where: { id: existing.id }, data });
+    return { id: existing.id, created: false };
+  }
+  const created = await prisma.connection.create({ data: { ...data, createdBy: input.createdBy }, select: { id: true } });
+  return { id: created.id, created: true };
+}

@@ -1,0 +1,25 @@
+// What a mapper returns: a finding, or why it could not make one (kept, never dropped silently).
+import type { z } from "zod";
+import type { NormalizedFinding } from "../../ingest/normalized-finding";
+
+export type MapResult =
+  | { ok: true; finding: NormalizedFinding; warnings: string[] }
+  | { ok: false; reference: string; error: string };
+
+/** A readable one-line summary of a zod failure: which fields, what was wrong. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+    .join("; ");
+}
+
+/** A reference to an unparseable record for the sync log: its number and repository if present. */
+export function referenceOf(raw: unknown): string {
+  const record = (raw ?? {}) as { number?: unknown; repository?: { full_name?: unknown } };
+  return `${String(record.repository?.full_name ?? "?")}#${String(record.number ?? "?")}`;
+}
+
+export function date(value: string | null | undefined): Date | null {
+  return value ? new Date(value) : null;
+}

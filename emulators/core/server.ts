@@ -78,6 +78,8 @@ export async function buildEmulatorServer(definition: EmulatorDefinition, ctx: E
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
+    // The world's clock, not the host's: the data's timestamps are on it.
+    reply.header("date", new Date(ctx.world.clock()).toUTCString());
     const fault = (request as FastifyRequest & { bodyFault?: string }).bodyFault;
     if (!fault || (typeof payload !== "string" && !Buffer.isBuffer(payload))) return payload;
     if (fault === "malformed") return `${String(payload).slice(0, Math.floor(String(payload).length / 3))}<!-- malformed by fault injection`;

@@ -40,7 +40,10 @@ export class World {
   readonly azureDevOps: AdoOrg[];
   readonly advisories: Advisory[];
   readonly events: WorldEvent[] = [];
+  /** The world time the last mutation reached (generation time before any). */
   now = WORLD_EPOCH;
+  /** Wall-clock instant at which `now` was last set: the world clock runs on from there. */
+  private anchor = Date.now();
   private mutations = 0;
   private readonly tables = new Map<string, AlertTable>();
 
@@ -55,6 +58,15 @@ export class World {
     this.azure = buildAzureWorld(seed, this.scale, this.now, this.entra.tenantId, repoNames);
     this.azureDevOps = buildAzureDevOpsWorld(seed, this.scale, this.now);
     this.advisories = advisoryCatalog(seed, 120, this.now);
+  }
+
+  /**
+   * The world's clock: `now` plus the real time elapsed since it was set. Emulators send it in
+   * their Date headers and stamp tokens with it, so a client that checkpoints on the server's
+   * Date sees the same clock as the data's timestamps, as with the real services.
+   */
+  clock(): number {
+    return this.now + (Date.now() - this.anchor);
   }
 
   catalogSize(kind: AlertKind): number {
@@ -105,8 +117,9 @@ export class World {
     const fraction = options.fraction ?? 0.01;
     const step = options.stepMs ?? DAY;
     const rng = Rng.of(this.seed, "mutate", ++this.mutations);
-    const from = this.now;
-    this.now += step;
+    const from = this.clock();
+    this.now = from + step;
+    this.anchor = Date.now();
     const firstNew = this.events.length;
     const at = () => from + rng.next() * step;
 

@@ -37,6 +37,8 @@ export interface Endpoints {
   azureDevOps: string;
   entra: string;
   entraBase: string;
+  /** Microsoft Graph (the slice the Entra emulator serves: memberOf, getMemberObjects, users). */
+  graph: string;
   admin: string;
   caCert: string;
   githubToken: string;
@@ -112,6 +114,7 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
       azureDevOps: ctx.urls.azureDevOps,
       entra: ctx.urls.entra ? `${ctx.urls.entra}/${world.entra.tenantId}` : "",
       entraBase: ctx.urls.entra,
+      graph: ctx.urls.entra ? `${ctx.urls.entra}/graph` : "",
       admin: adminUrl,
       caCert: ctx.tls.caCertPath,
       githubToken: GITHUB_DEMO_TOKEN,

@@ -23,7 +23,11 @@ export async function buildAdminServer(ctx: EmulatorContext, extensions: ((app: 
     Object.fromEntries(EMULATOR_NAMES.map((n) => [n, { config: ctx.faults[n].config, injected: ctx.faults[n].counters.injected }])),
   );
   app.put<{ Params: { name: string } }>("/faults/:name", async (request) => {
-    const partial = FaultConfigSchema.partial().strict().parse(request.body ?? {});
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    // zod fills defaults even into a partial schema; keep only the switches the caller named,
+    // so a PUT changes those and leaves the others as they were.
+    const parsed = FaultConfigSchema.partial().strict().parse(body);
+    const partial = Object.fromEntries(Object.entries(parsed).filter(([key]) => key in body));
     return ctx.faults[emulatorName(request.params.name)].set(partial);
   });
   app.delete("/faults", async () => {

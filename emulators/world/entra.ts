@@ -65,15 +65,18 @@ export function buildEntraWorld(seed: number, github: GitHubWorld): EntraWorld {
       }),
     ),
   );
-  // Enough unrelated groups that one persona crosses the overage limit.
-  const overageUser = Math.min(3, users.length - 1);
-  for (let g = 0; g < GROUPS_OVERAGE_LIMIT + 10; g++) {
-    groups.push({ id: Rng.of(seed, "entra-bulk-group", g).uuid(), displayName: `dl-all-staff-${g + 1}`, team: null, memberUserIndexes: [overageUser] });
-  }
   // A developer: the first member of the first team of the first org who is not an admin.
   const firstOrg = github.orgs[0]!;
   const firstTeam = firstOrg.teams[0]!;
   const developerUser = firstOrg.members[firstTeam.members.find((m) => m.memberIndex >= 3)?.memberIndex ?? firstTeam.members[0]!.memberIndex]!.userIndex;
+  // Enough unrelated groups that one persona crosses the overage limit. Its user must be no
+  // other persona's, or that persona's token would carry the overage form too.
+  const otherPersonaUsers = new Set([0, 1, 2, developerUser]);
+  const free = users.findIndex((_, i) => !otherPersonaUsers.has(i));
+  const overageUser = free >= 0 ? free : users.length - 1;
+  for (let g = 0; g < GROUPS_OVERAGE_LIMIT + 10; g++) {
+    groups.push({ id: Rng.of(seed, "entra-bulk-group", g).uuid(), displayName: `dl-all-staff-${g + 1}`, team: null, memberUserIndexes: [overageUser] });
+  }
   const personas: Persona[] = [
     { id: "security-lead", label: "Security lead", description: "Sees posture and findings across every organization", userIndex: 0, roles: ["Rampart.SecurityReader"] },
     { id: "developer", label: `Developer on team ${firstTeam.name}`, description: `Sees only the repositories of ${firstOrg.login}/${firstTeam.slug}`, userIndex: developerUser, roles: [] },

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   /** Where the embedded database keeps its files. */
   RAMPART_DATA_DIR: z.string().default(".rampart"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Secret GitHub signs webhook deliveries with; webhooks answer 503 without it. */
+  GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { toErrorResponse, ValidationError, PayloadTooLargeError, UnauthorizedError } from "../http/errors";
 import { log, describeError } from "../http/log";
+import { verifyWebhookSignature, type WebhookSender } from "./webhook-signature";
 
 /** Default request body limit; routes that take uploads or webhooks raise it explicitly. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -13,16 +14,21 @@ export type Access =
   /** Anyone, signed in or not: health probes, the sign-in callback. */
   | "public"
   /** A signed-in person with the named permission (checked by lib/auth/policy). */
-  | { permission: string };
+  | { permission: string }
+  /** A webhook whose body carries the sender's signature (verified before the handler runs). */
+  | { signedWebhook: WebhookSender };
 
 interface RouteSpec<Q extends z.ZodType, B extends z.ZodType> {
   access: Access;
   query?: Q;
   body?: B;
+  /** Hand the body over unparsed (still size-limited): signed webhooks verify the exact bytes. */
+  rawBody?: boolean;
   maxBodyBytes?: number;
   handler: (input: {
     query: z.infer<Q>;
     body: z.infer<B>;
+    rawBody: string;
     request: Request;
   }) => Promise<Response | object>;
 }
@@ -31,11 +37,11 @@ function issuesOf(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }
 
-async function readBody(request: Request, limit: number): Promise<unknown> {
+async function readText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new PayloadTooLargeError(limit);
   const reader = request.body?.getReader();
-  if (!reader) return undefined;
+  if (!reader) return "";
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -48,8 +54,12 @@ async function readBody(request: Request, limit: number): Promise<unknown> {
     }
     chunks.push(value);
   }
-  if (size === 0) return undefined;
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function readBody(request: Request, limit: number): Promise<unknown> {
+  const text = await readText(request, limit);
+  if (text.length === 0) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -63,7 +73,7 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
 ): (request: Request) => Promise<Response> {
   return async (request: Request) => {
     try {
-      if (spec.access !== "public") throw new UnauthorizedError();
+      if (spec.access !== "public" && !("signedWebhook" in spec.access)) throw new UnauthorizedError();
       const url = new URL(request.url);
       let query: unknown = undefined;
       if (spec.query) {
@@ -72,13 +82,19 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
         query = parsed.data;
       }
       let body: unknown = undefined;
-      if (spec.body) {
+      let rawBody = "";
+      if (spec.rawBody || (typeof spec.access === "object" && "signedWebhook" in spec.access)) {
+        rawBody = await readText(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+      }
+      if (typeof spec.access === "object" && "signedWebhook" in spec.access) {
+        await verifyWebhookSignature(spec.access.signedWebhook, rawBody, request.headers.get("x-hub-signature-256"));
+      } else if (spec.body) {
         const raw = await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
         const parsed = spec.body.safeParse(raw);
         if (!parsed.success) throw new ValidationError("Invalid request body.", issuesOf(parsed.error));
         body = parsed.data;
       }
-      const result = await spec.handler({ query: query as z.infer<Q>, body: body as z.infer<B>, request });
+      const result = await spec.handler({ query: query as z.infer<Q>, body: body as z.infer<B>, rawBody, request });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       const { status, body } = toErrorResponse(error);

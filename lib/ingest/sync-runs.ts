@@ -160,11 +160,11 @@ export async function finishRun(
     await client.query("BEGIN");
     await client.query(
       `UPDATE sync_run SET status = $2::sync_status, finished_at = now(), heartbeat_at = now(), error_code = $3, error = $4,
-              requests_spent = requests_spent + $5, cursor = CASE WHEN $2::sync_status = 'succeeded' THEN NULL ELSE cursor END
+              requests_spent = requests_spent + $5, cursor = CASE WHEN $2::sync_status IN ('succeeded', 'partial') THEN NULL ELSE cursor END
         WHERE id = $1`,
       [run.id, outcome.status, outcome.errorCode ?? null, outcome.error?.slice(0, 4000) ?? null, outcome.requests ?? 0],
     );
-    if (outcome.status === "succeeded" && outcome.checkpoint !== undefined) {
+    if ((outcome.status === "succeeded" || outcome.status === "partial") && outcome.checkpoint !== undefined) {
       await client.query(
         `INSERT INTO sync_checkpoint (connection_id, stream, scope_key, position, last_full_sync_at, updated_at)
          VALUES ($1, $2, $3, $4, CASE WHEN $5::text = 'full' THEN now() END, now())

@@ -31,7 +31,11 @@ export interface AdoOrg {
   segments: AuditSegment[];
 }
 
-/** Real Azure DevOps audit actions, with area and category as the service reports them. */
+/**
+ * Real Azure DevOps audit actions, with area and category as the service reports them (areas as
+ * in the service's own GET _apis/audit/actions example: permission and group changes are
+ * "Security", audit-log access is "Auditing").
+ */
 export const AUDIT_ACTIONS: { actionId: string; area: string; category: "Access" | "Create" | "Execute" | "Modify" | "Remove" | "Unknown"; weight: number }[] = [
   { actionId: "Git.RefUpdatePoliciesBypassed", area: "Git", category: "Modify", weight: 2 },
   { actionId: "Git.RepositoryCreated", area: "Git", category: "Create", weight: 3 },
@@ -43,10 +47,10 @@ export const AUDIT_ACTIONS: { actionId: string; area: string; category: "Access"
   { actionId: "Token.PatCreateEvent", area: "Token", category: "Create", weight: 6 },
   { actionId: "Token.PatUpdateEvent", area: "Token", category: "Modify", weight: 2 },
   { actionId: "Token.PatRevokeEvent", area: "Token", category: "Remove", weight: 2 },
-  { actionId: "Security.ModifyPermission", area: "Permissions", category: "Modify", weight: 6 },
-  { actionId: "Security.RemovePermission", area: "Permissions", category: "Remove", weight: 2 },
-  { actionId: "Group.UpdateGroupMembership.Add", area: "Group", category: "Modify", weight: 5 },
-  { actionId: "Group.UpdateGroupMembership.Remove", area: "Group", category: "Modify", weight: 2 },
+  { actionId: "Security.ModifyPermission", area: "Security", category: "Modify", weight: 6 },
+  { actionId: "Security.RemovePermission", area: "Security", category: "Remove", weight: 2 },
+  { actionId: "Group.UpdateGroupMembership.Add", area: "Security", category: "Modify", weight: 5 },
+  { actionId: "Group.UpdateGroupMembership.Remove", area: "Security", category: "Modify", weight: 2 },
   { actionId: "Library.ServiceConnectionCreated", area: "Library", category: "Create", weight: 2 },
   { actionId: "Library.ServiceConnectionModified", area: "Library", category: "Modify", weight: 2 },
   { actionId: "Library.ServiceConnectionDeleted", area: "Library", category: "Remove", weight: 1 },
@@ -57,7 +61,7 @@ export const AUDIT_ACTIONS: { actionId: string; area: string; category: "Access"
   { actionId: "Release.ApprovalCompleted", area: "Release", category: "Modify", weight: 6 },
   { actionId: "Release.ReleaseCreated", area: "Release", category: "Create", weight: 6 },
   { actionId: "Project.CreateCompleted", area: "Project", category: "Create", weight: 1 },
-  { actionId: "AuditLog.AccessLog", area: "AuditLog", category: "Access", weight: 4 },
+  { actionId: "AuditLog.AccessLog", area: "Auditing", category: "Access", weight: 4 },
   { actionId: "Licensing.Modified", area: "Licensing", category: "Modify", weight: 1 },
 ];
 const ACTION_CUMULATIVE = (() => {

@@ -155,13 +155,14 @@ export class World {
         if (rng.bool(0.5)) {
           repo.settings.secretScanningPushProtection = !repo.settings.secretScanningPushProtection;
           this.record(t, { type: "security_and_analysis", orgIndex, repoIndex, setting: "secret_scanning_push_protection", enabled: repo.settings.secretScanningPushProtection });
-        } else if (repo.branchProtection) {
-          repo.branchProtection.requiredApprovingReviewCount = repo.branchProtection.requiredApprovingReviewCount === 2 ? 1 : 2;
-          this.record(t, { type: "branch_protection_rule", action: "edited", orgIndex, repoIndex });
-        } else if (repo.rulesets[0]) {
+        } else if (repo.rulesets[0] && (!repo.branchProtection || rng.bool(0.5))) {
+          // Every repository with a ruleset also has branch protection, so pick between them.
           repo.rulesets[0].enforcement = repo.rulesets[0].enforcement === "active" ? "evaluate" : "active";
           repo.rulesets[0].updatedAt = t;
           this.record(t, { type: "repository_ruleset", action: "edited", orgIndex, repoIndex, rulesetId: repo.rulesets[0].id });
+        } else if (repo.branchProtection) {
+          repo.branchProtection.requiredApprovingReviewCount = repo.branchProtection.requiredApprovingReviewCount === 2 ? 1 : 2;
+          this.record(t, { type: "branch_protection_rule", action: "edited", orgIndex, repoIndex });
         }
       }
     });

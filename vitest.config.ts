@@ -42,7 +42,8 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude,
           environment: "node",
-          globalSetup: ["./test/integration-global-setup.ts"],
+          // The emulators' CA too: connector tests sync from them over HTTPS.
+          globalSetup: ["./test/emulators-global-setup.ts", "./test/integration-global-setup.ts"],
           setupFiles: ["./test/integration-setup.ts"],
           // One PostgreSQL schema per run; files share it, so run them one after another.
           fileParallelism: false,

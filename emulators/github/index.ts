@@ -74,7 +74,10 @@ export const githubEmulator: EmulatorDefinition = {
       setRateLimitHeaders(reply, window, resource);
       return sendSecondaryRateLimit(request, reply, retryAfterSeconds);
     }
-    return sendPrimaryRateLimit(request, reply, principal, window, resource);
+    // An injected exhaustion resets `retryAfterSeconds` from now, so clients that wait for
+    // x-ratelimit-reset (as they must) recover within the fault campaign, not in an hour.
+    const injected = { ...window, reset: Math.floor(Date.now() / 1000) + retryAfterSeconds };
+    return sendPrimaryRateLimit(request, reply, principal, injected, resource);
   },
   registerAdmin: registerGitHubAdmin,
 };

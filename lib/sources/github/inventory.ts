@@ -112,6 +112,10 @@ const IdentitiesResponse = z.object({
 
 const date = (value: string | null | undefined) => (value ? new Date(value) : null);
 
+/** GraphQL names repository permissions WRITE/READ; REST and Rampart say push/pull. */
+const PERMISSION: Record<string, string> = { ADMIN: "admin", MAINTAIN: "maintain", WRITE: "push", TRIAGE: "triage", READ: "pull" };
+const permission = (value: string) => PERMISSION[value.toUpperCase()] ?? value.toLowerCase();
+
 function mapRepository(repo: z.infer<typeof Repository>): RepositoryRecord {
   return {
     sourceId: String(repo.databaseId),
@@ -196,7 +200,7 @@ export async function fetchTeams(client: GitHubClient, login: string): Promise<T
         description: t.description ?? null,
         parentSlug: t.parentTeam?.slug ?? null,
         members: t.members.edges.map((e) => ({ login: e.node.login, role: e.role.toLowerCase() })),
-        repositories: t.repositories.edges.map((e) => ({ repositorySourceId: String(e.node.databaseId), permission: e.permission.toLowerCase() })),
+        repositories: t.repositories.edges.map((e) => ({ repositorySourceId: String(e.node.databaseId), permission: permission(e.permission) })),
         truncated: t.members.pageInfo.hasNextPage || t.repositories.pageInfo.hasNextPage,
       })),
     };

@@ -18,6 +18,11 @@ interface Database {
   prisma: PrismaClient;
   /** For set-based SQL (bulk upserts) that Prisma cannot express. Same connections' settings. */
   pool: pg.Pool;
+  /**
+   * Connections that hold session-level advisory locks for as long as a sync stream runs. Kept
+   * apart so held locks can never starve the work they protect of connections.
+   */
+  lockPool: pg.Pool;
 }
 
 // Kept on globalThis so Next.js dev reloads reuse one pool instead of leaking connections.
@@ -27,8 +32,9 @@ function connect(): Database {
   const url = env().DATABASE_URL;
   if (!url) throw new DatabaseNotConfiguredError();
   const { pool, schema } = createPool(url, { max: env().DATABASE_POOL_MAX });
+  const { pool: lockPool } = createPool(url, { max: env().DATABASE_LOCK_POOL_MAX, applicationName: "rampart-locks" });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
-  return { prisma, pool };
+  return { prisma, pool, lockPool };
 }
 
 /** The process-wide database handle, created on first use. */
@@ -44,5 +50,6 @@ export async function disconnectDatabase(): Promise<void> {
   if (db) {
     await db.prisma.$disconnect();
     await db.pool.end().catch(() => {});
+    await db.lockPool.end().catch(() => {});
   }
 }

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   DATABASE_URL: optionalUrl.optional(),
   /** Pool size per process. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Connections reserved for sync-stream locks (one per stream a worker runs at once). */
+  DATABASE_LOCK_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
   /** Public origin of the app, e.g. https://rampart.example.com; decides Secure cookies and HSTS. */
   RAMPART_ORIGIN: optionalUrl.optional(),
   /** Where the embedded database keeps its files. */

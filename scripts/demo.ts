@@ -6,7 +6,8 @@ import { migrateDatabase } from "../lib/database/migrate";
 import { redactDatabaseUrl } from "../lib/database/url";
 import { resolveDatabase } from "./lib/database";
 import { buildIsStale } from "./lib/next-build";
-import { startEmulatorProcess } from "./lib/emulators";
+import { postToAdmin, startEmulatorProcess } from "./lib/emulators";
+import { GITHUB_WEBHOOK_SECRET } from "../emulators/core/credentials";
 import { configureDemoConnections } from "./lib/demo-connections";
 import { run, start, stop, waitForHttp } from "./lib/processes";
 
@@ -59,7 +60,13 @@ try {
   const childEnv = {
     ...process.env,
     // Rampart trusts the emulators' local CA exactly as it would a corporate one: no code change.
-    ...(emulators ? { NODE_EXTRA_CA_CERTS: emulators.endpoints.caCert, RAMPART_EMULATOR_ENDPOINTS: path.join(EMULATOR_DIR, "endpoints.json") } : {}),
+    ...(emulators
+      ? {
+          NODE_EXTRA_CA_CERTS: emulators.endpoints.caCert,
+          RAMPART_EMULATOR_ENDPOINTS: path.join(EMULATOR_DIR, "endpoints.json"),
+          GITHUB_WEBHOOK_SECRET: process.env.GITHUB_WEBHOOK_SECRET ?? GITHUB_WEBHOOK_SECRET,
+        }
+      : {}),
     DATABASE_URL: db.url,
     RAMPART_DATABASE_EMBEDDED: db.embedded ? "1" : "0",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -78,6 +85,11 @@ try {
     void shutdown(code ?? 1);
   });
   if (await waitForHttp(`http://localhost:${port}/api/health`, 120_000)) {
+    if (emulators) {
+      // The emulated GitHub delivers its webhooks to the app, as a GitHub App's would be.
+      const status = await postToAdmin(emulators.endpoints, "/github/webhooks", { url: `http://127.0.0.1:${port}/api/webhooks/github`, secret: childEnv.GITHUB_WEBHOOK_SECRET });
+      if (status !== 201) say(`could not register the webhook target with the GitHub emulator (${status})`);
+    }
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open http://localhost:${port}`);
   } else {
     say(`the app did not answer on http://localhost:${port}/api/health within 2 minutes`);

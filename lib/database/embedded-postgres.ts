@@ -4,13 +4,15 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createServer } from "node:net";
 import { mkdir } from "node:fs/promises";
+import { keepProtocolSequencesTogether } from "./pglite-protocol-queue";
 
 export interface EmbeddedPostgresOptions {
   /** Directory that keeps the data across restarts; undefined keeps it in memory. */
   dataDir: string | undefined;
   /** Loopback port; 0 or undefined picks a free one. */
   port?: number;
-  /** PGlite serializes queries; more connections only queue, but pools need several. */
+  /** PGlite serializes queries; connections only queue there, but every process holds a pool
+   *  and sync workers hold one more per stream lock, so allow plenty. */
   maxConnections?: number;
 }
 
@@ -21,7 +23,7 @@ export interface EmbeddedPostgres {
 }
 
 /** The most connections a pool may open against the embedded server. */
-export const EMBEDDED_MAX_CONNECTIONS = 10;
+export const EMBEDDED_MAX_CONNECTIONS = 24;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,6 +51,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     maxConnections: options.maxConnections ?? EMBEDDED_MAX_CONNECTIONS,
   });
+  keepProtocolSequencesTogether(server);
   await server.start();
   return {
     // PGlite has one database and ignores the name; "postgres" keeps tools happy.

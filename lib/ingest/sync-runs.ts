@@ -41,7 +41,7 @@ function lockKey(key: StreamKey): string {
  * across processes on a real server.)
  */
 export async function tryLockStream(key: StreamKey): Promise<StreamLock | null> {
-  const client = await database().pool.connect();
+  const client = await database().lockPool.connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [lockKey(key)]);
     if (!rows[0]?.locked) {

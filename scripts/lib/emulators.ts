@@ -45,3 +45,17 @@ function answers(url: string, ca: string): Promise<boolean> {
     req.end();
   });
 }
+
+/** POSTs JSON to the emulators' admin endpoint, trusting their CA explicitly. */
+export async function postToAdmin(endpoints: Endpoints, route: string, body: unknown): Promise<number> {
+  const ca = await readFile(endpoints.caCert, "utf8");
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(`${endpoints.admin}${route}`, { method: "POST", ca, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}

@@ -2,9 +2,28 @@
 // (*.int.test.ts) against a real PostgreSQL: DATABASE_URL's server, or the embedded one.
 // Each integration run gets a fresh schema, migrated, and dropped at the end.
 import { defineConfig } from "vitest/config";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
+
+// The API owners' published specs live beside the repository in ../shared/fixtures (CI and the
+// team's machines have them). Where they are missing, the tests that validate against them are
+// left out with a notice rather than failing on a missing file.
+const fixturesDir = path.resolve(process.env.RAMPART_FIXTURES_DIR ?? path.join(import.meta.dirname, "../shared/fixtures"));
+function testsNeedingFixtures(): string[] {
+  if (existsSync(fixturesDir)) return [];
+  const needing: string[] = [];
+  for (const dir of ["emulators/arm", "emulators/azure-devops"]) {
+    for (const file of readdirSync(path.join(import.meta.dirname, dir))) {
+      if (!file.endsWith(".test.ts")) continue;
+      const source = readFileSync(path.join(import.meta.dirname, dir, file), "utf8");
+      if (/testing\/(specs|swagger-schemas|audit-spec)/.test(source)) needing.push(`${dir}/${file}`);
+    }
+  }
+  console.warn(`[vitest] ${fixturesDir} not found: skipping ${needing.length} spec-validation test files (set RAMPART_FIXTURES_DIR)`);
+  return needing;
+}
 const exclude = ["node_modules/**", ".next/**", "e2e/**", "scratch/**", "lib/generated/**"];
 
 export default defineConfig({
@@ -28,7 +47,7 @@ export default defineConfig({
           // NODE_EXTRA_CA_CERTS is in their environment from the first line.
           name: "emulators",
           include: ["emulators/**/*.test.ts"],
-          exclude,
+          exclude: [...exclude, ...testsNeedingFixtures()],
           environment: "node",
           globalSetup: ["./test/emulators-global-setup.ts"],
           testTimeout: 60_000,

@@ -28,9 +28,17 @@ async function step(name: string, command: string, args: string[], env: NodeJS.P
 }
 
 async function addVitestCounts(file: string): Promise<void> {
-  const report = JSON.parse(await readFile(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(await readFile(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: { status: string; assertionResults: unknown[] }[];
+  };
   counts.passed += report.numPassedTests;
-  counts.failed += report.numFailedTests;
+  // A file that failed before running any test (an import error) counts as one failure.
+  const brokenFiles = report.testResults.filter((r) => r.status === "failed" && r.assertionResults.length === 0).length;
+  counts.failed += report.numFailedTests + brokenFiles;
   counts.skipped += report.numPendingTests + report.numTodoTests;
 }
 

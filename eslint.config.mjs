@@ -35,7 +35,7 @@ export default defineConfig([
   },
   {
     // Tooling that legitimately reads paths it computes.
-    files: ["scripts/**", "lib/database/**", "e2e/**", "bench/**", "emulators/**", "**/*.test.ts"],
+    files: ["scripts/**", "lib/database/**", "e2e/**", "bench/**", "emulators/**", "**/*.test.ts", "vitest.config.ts", "playwright.config.ts"],
     rules: { "security/detect-non-literal-fs-filename": "off" },
   },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "scratch/**", ".rampart/**", ".emulators/**", "test-results/**", "playwright-report/**"]),

@@ -82,6 +82,7 @@ try {
   }
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : error}`);
+  console.error(`step failed: ${timings.at(-1)?.[0] ?? "setup"}`);
   exitCode = 1;
 } finally {
   await embedded?.stop();

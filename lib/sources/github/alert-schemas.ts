@@ -58,7 +58,8 @@ export const SecretScanningAlertSchema = z
     created_at: timestamp,
     updated_at: nullableTimestamp,
     html_url: z.string(),
-    state: z.string(),
+    // Webhook deliveries carry no state: it is open until a resolution is set.
+    state: z.string().optional(),
     resolution: z.string().nullish(),
     resolved_at: nullableTimestamp,
     resolved_by: user,

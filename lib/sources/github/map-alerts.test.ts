@@ -103,20 +103,20 @@ describe("code scanning scenarios", () => {
   });
 });
 
-describe("secret scanning scenarios", () => {
-  const secret = (overrides: Record<string, unknown> = {}) => ({
-    number: 3,
-    created_at: "2026-08-01T00:00:00Z",
-    updated_at: "2026-08-02T00:00:00Z",
-    html_url: "https://github.com/contoso/api/security/secret-scanning/3",
-    state: "open",
-    secret_type: "github_personal_access_token",
-    secret_type_display_name: "GitHub Personal Access Token",
-    secret: "ghp_live_value_must_not_be_stored",
-    repository,
-    ...overrides,
-  });
+const secret = (overrides: Record<string, unknown> = {}) => ({
+  number: 3,
+  created_at: "2026-08-01T00:00:00Z",
+  updated_at: "2026-08-02T00:00:00Z",
+  html_url: "https://github.com/contoso/api/security/secret-scanning/3",
+  state: "open",
+  secret_type: "github_personal_access_token",
+  secret_type_display_name: "GitHub Personal Access Token",
+  secret: "ghp_live_value_must_not_be_stored",
+  repository,
+  ...overrides,
+});
 
+describe("secret scanning scenarios", () => {
   it("secret-0-open-public: open and publicly leaked is critical", () => {
     expect(mapped(mapSecretScanningAlert(secret({ publicly_leaked: true }))).finding.severity).toBe("critical");
     expect(mapped(mapSecretScanningAlert(secret({ validity: "active" }))).finding.severity).toBe("critical");
@@ -131,6 +131,25 @@ describe("secret scanning scenarios", () => {
   it("secret-2-false-positive: dismissed, with who and why", () => {
     const { finding } = mapped(mapSecretScanningAlert(secret({ state: "resolved", resolution: "false_positive", resolved_at: "2026-08-03T00:00:00Z", resolved_by: { login: "li" } })));
     expect([finding.state, finding.dismissedReason, finding.dismissedBy]).toEqual(["dismissed", "false_positive", "li"]);
+  });
+});
+
+describe("webhook deliveries (alert plus the event's repository)", () => {
+  const webhookExamples = require("@octokit/webhooks-examples") as { name: string; examples: { action: string; alert: Record<string, unknown>; repository: unknown }[] }[];
+
+  it.each([
+    ["code_scanning_alert", mapCodeScanningAlert],
+    ["dependabot_alert", mapDependabotAlert],
+  ] as const)("%s: GitHub's example deliveries map to valid findings", (event, map) => {
+    const examples = webhookExamples.find((e) => e.name === event)!.examples;
+    expect(examples.length).toBeGreaterThan(0);
+    for (const delivery of examples) mapped(map({ ...delivery.alert, repository: delivery.repository }));
+  });
+
+  it("secret-3-webhook-without-state: a delivery has no state; open until resolved", () => {
+    const { state: _state, ...alert } = secret();
+    expect(mapped(mapSecretScanningAlert(alert)).finding.state).toBe("open");
+    expect(mapped(mapSecretScanningAlert({ ...alert, resolution: "revoked", resolved_at: "2026-08-03T00:00:00Z" })).finding.state).toBe("fixed");
   });
 });
 

@@ -13,8 +13,9 @@ export function mapSecretScanningAlert(raw: unknown): MapResult {
   const alert = parsed.data;
   const warnings: string[] = [];
   let state: NormalizedFinding["state"];
-  if (alert.state === "open") state = "open";
-  else if (alert.state === "resolved") state = alert.resolution === "revoked" ? "fixed" : "dismissed";
+  const sourceState = alert.state ?? (alert.resolution ? "resolved" : "open");
+  if (sourceState === "open") state = "open";
+  else if (sourceState === "resolved") state = alert.resolution === "revoked" ? "fixed" : "dismissed";
   else {
     warnings.push(`unknown state "${alert.state}"; stored as open`);
     state = "open";

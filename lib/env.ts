@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   /** Where the embedded database keeps its files. */
   RAMPART_DATA_DIR: z.string().default(".rampart"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** How often the worker's schedule runs incremental syncs. */
+  RAMPART_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
+  /** When the nightly full sync runs (cron, server time). */
+  RAMPART_FULL_SYNC_CRON: z.string().default("0 2 * * *"),
   /** Secret GitHub signs webhook deliveries with; webhooks answer 503 without it. */
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
 });

@@ -29,12 +29,14 @@ say(db.embedded ? `embedded PostgreSQL at ${db.url} (data in .rampart/pgdata)` :
 let shuttingDown: Promise<void> | undefined;
 let app: ReturnType<typeof start> | undefined;
 let emulators: Awaited<ReturnType<typeof startEmulatorProcess>> | undefined;
+let worker: ReturnType<typeof start> | undefined;
 
 /** Stops the app and the embedded database once, however many signals arrive, then exits. */
 async function shutdown(code: number): Promise<never> {
   shuttingDown ??= (async () => {
     say("stopping…");
     if (app) await stop(app);
+    if (worker) await stop(worker);
     if (emulators) await stop(emulators.process);
     await db.release();
   })();
@@ -77,6 +79,13 @@ try {
     say("building the app (first start, or the sources changed)…");
     await run(next, ["build"], { env: { ...childEnv, NODE_ENV: "production" } });
   }
+  // The job worker (syncs on a schedule) in its own process; it starts with a first sync so the
+  // dashboard fills without waiting for the schedule.
+  worker = start(process.execPath, ["--import", "tsx", "scripts/worker.ts", ...(emulators ? ["--sync-now"] : [])], { env: childEnv });
+  worker.once("exit", (code) => {
+    if (!shuttingDown) say(`the worker exited (${code}); syncs stop until the demo restarts`);
+  });
+
   // Loopback only unless HOST says otherwise: the demo has no sign-in yet.
   const host = process.env.HOST ?? "127.0.0.1";
   app = start(next, [development ? "dev" : "start", "--port", String(port), "--hostname", host], { env: childEnv });

@@ -35,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await dropSchema(serverUrl, schema);
+    await dropSchema(serverUrl, `${schema}_pgboss`);
     await embedded?.stop();
   };
 }

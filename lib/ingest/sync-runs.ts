@@ -79,21 +79,23 @@ export async function beginRun(key: StreamKey, mode: SyncRun["mode"], workerId: 
         RETURNING id, cursor, mode`,
       [key.connectionId, key.stream, key.scopeKey],
     );
-    const resumable = stale.rows.find((r) => r.mode === mode && r.cursor !== null);
     const checkpoint = await client.query<{ position: unknown; last_full_sync_at: Date | null }>(
       `SELECT position, last_full_sync_at FROM sync_checkpoint WHERE connection_id = $1 AND stream = $2 AND scope_key = $3`,
       [key.connectionId, key.stream, key.scopeKey],
     );
+    // An incremental run needs a checkpoint; the first run of a stream is a full one.
+    const effectiveMode = mode === "incremental" && checkpoint.rows.length === 0 ? "full" : mode;
+    const resumable = stale.rows.find((r) => r.mode === effectiveMode && r.cursor !== null);
     const run = await client.query<{ id: string }>(
       `INSERT INTO sync_run (connection_id, source, stream, scope_key, mode, status, cursor, worker_id, started_at, heartbeat_at)
        VALUES ($1, $2, $3, $4, $5, 'running', $6, $7, now(), now()) RETURNING id`,
-      [key.connectionId, key.source, key.stream, key.scopeKey, mode, resumable ? JSON.stringify(resumable.cursor) : null, workerId],
+      [key.connectionId, key.source, key.stream, key.scopeKey, effectiveMode, resumable ? JSON.stringify(resumable.cursor) : null, workerId],
     );
     await client.query("COMMIT");
     return {
       id: run.rows[0]!.id,
       key,
-      mode,
+      mode: effectiveMode,
       cursor: resumable?.cursor ?? null,
       checkpoint: checkpoint.rows[0]?.position ?? null,
       lastFullSyncAt: checkpoint.rows[0]?.last_full_sync_at ?? null,

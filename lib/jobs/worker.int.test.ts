@@ -6,6 +6,10 @@ import { startEmulators, type RunningEmulators } from "../../emulators/start";
 import { configureDemoConnections } from "../../scripts/lib/demo-connections";
 import { JOBS } from "./names";
 import { startWorker, type Worker } from "./worker";
+import { useFreshSchema } from "../../test/fresh-schema";
+
+// Its own schema: another file's emulated world would share repository ids with this one.
+await useFreshSchema();
 
 let emulators: RunningEmulators;
 let worker: Worker;
@@ -16,8 +20,6 @@ beforeAll(async () => {
   emulators = await startEmulators({ scale: "tiny", seed: 3, dir, only: ["github"] });
   await configureDemoConnections({ ...emulators.endpoints, world: { ...emulators.endpoints.world, subscriptions: [], azureDevOpsOrgs: [] } }, dir);
   connectionId = (await database().prisma.connection.findFirstOrThrow({ where: { kind: "github_app", baseUrl: emulators.endpoints.github } })).id;
-  // Other connections the run's schema holds (other test files) point at stopped emulators.
-  await database().prisma.connection.updateMany({ where: { id: { not: connectionId } }, data: { enabled: false } });
   worker = await startWorker({ schedule: false, concurrency: 1 });
 }, 120_000);
 

@@ -1,5 +1,6 @@
 // Admin: source connections and, later, identity mapping and settings.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -35,7 +36,12 @@ function Connections({ summary }: { summary: InventorySummary }) {
       <p className="mt-4 text-sm text-muted">
         Last sync: {summary.lastSyncAt ? <DateTime value={summary.lastSyncAt} /> : "no sync has finished yet"}
       </p>
-      <p className="mt-6 text-muted">Viewing and managing connections here arrives with the connector work.</p>
+      <p className="mt-6">
+        <Link href="/admin/sync" className="font-medium text-accent underline-offset-2 hover:underline">
+          Sync status →
+        </Link>
+      </p>
+      <p className="mt-2 text-muted">Adding, testing and removing connections here arrives with sign-in: changing connections needs an admin.</p>
     </>
   );
 }

@@ -51,7 +51,7 @@ export async function syncAlertStream(params: SyncAlertStreamParams): Promise<St
     const resumed = (run.cursor ?? null) as AlertCursor | null;
     const updatedSince = (run.checkpoint as { updatedSince?: string } | null)?.updatedSince;
     const plan: AlertFetchPlan =
-      params.mode === "incremental" && updatedSince
+      run.mode === "incremental" && updatedSince
         ? { mode: "incremental", updatedSince: new Date(updatedSince) }
         : { mode: "full", resumeFrom: resumed?.next ?? null };
     summary.mode = plan.mode;

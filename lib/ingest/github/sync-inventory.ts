@@ -29,7 +29,7 @@ export async function syncInventory(params: SyncInventoryParams): Promise<Stream
   try {
     const run = await beginRun(key, params.mode, params.workerId);
     const since = (run.checkpoint as { updatedSince?: string } | null)?.updatedSince;
-    const incremental = params.mode === "incremental" && since !== undefined;
+    const incremental = run.mode === "incremental" && since !== undefined;
     try {
       const stopAt = incremental ? new Date(new Date(since).getTime() - INCREMENTAL_OVERLAP_MS) : null;
       const { org, repositories, complete } = await fetchRepositories(params.client, params.login, stopAt);

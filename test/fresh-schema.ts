@@ -7,7 +7,7 @@ import { withSchema } from "../lib/database/url";
 import { disconnectDatabase } from "../lib/db";
 import { dropSchema, throwawaySchemaName } from "./schemas";
 
-export async function useFreshSchema(): Promise<string> {
+export async function isolateInFreshSchema(): Promise<string> {
   const serverUrl = inject("serverUrl");
   const schema = throwawaySchemaName("rampart_test");
   const url = withSchema(serverUrl, schema);

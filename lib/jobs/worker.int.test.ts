@@ -6,10 +6,10 @@ import { startEmulators, type RunningEmulators } from "../../emulators/start";
 import { configureDemoConnections } from "../../scripts/lib/demo-connections";
 import { JOBS } from "./names";
 import { startWorker, type Worker } from "./worker";
-import { useFreshSchema } from "../../test/fresh-schema";
+import { isolateInFreshSchema } from "../../test/fresh-schema";
 
 // Its own schema: another file's emulated world would share repository ids with this one.
-await useFreshSchema();
+await isolateInFreshSchema();
 
 let emulators: RunningEmulators;
 let worker: Worker;

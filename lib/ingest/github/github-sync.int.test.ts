@@ -7,10 +7,10 @@ import { startEmulators, type RunningEmulators } from "../../../emulators/start"
 import { configureDemoConnections } from "../../../scripts/lib/demo-connections";
 import { expectedFindings, expectedInventory } from "../../../test/github-truth";
 import { syncGitHubConnection } from "./sync-connection";
-import { useFreshSchema } from "../../../test/fresh-schema";
+import { isolateInFreshSchema } from "../../../test/fresh-schema";
 
 // Its own schema: another file's emulated world would share repository ids with this one.
-await useFreshSchema();
+await isolateInFreshSchema();
 
 let emulators: RunningEmulators;
 let connectionId = "";

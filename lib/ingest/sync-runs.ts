@@ -65,18 +65,18 @@ export async function tryLockStream(key: StreamKey): Promise<StreamLock | null> 
 
 /**
  * Starts a run. Call it holding the stream lock: a run still marked running then belongs to a
- * worker that died, so it is closed as failed and its cursor is carried over to resume from.
+ * worker that died, so it is closed as failed. The new run resumes from the cursor of the
+ * stream's latest run when that one failed part-way (dead worker, or a page that kept failing).
  */
 export async function beginRun(key: StreamKey, mode: SyncRun["mode"], workerId: string): Promise<SyncRun> {
   const { pool } = database();
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const stale = await client.query<{ id: string; cursor: unknown; mode: string }>(
+    await client.query(
       `UPDATE sync_run SET status = 'failed', finished_at = now(), error_code = 'worker_stopped',
               error = 'The worker stopped before the run finished; a later run resumed from its cursor.'
-        WHERE connection_id = $1 AND stream = $2 AND scope_key = $3 AND status IN ('running', 'queued')
-        RETURNING id, cursor, mode`,
+        WHERE connection_id = $1 AND stream = $2 AND scope_key = $3 AND status IN ('running', 'queued')`,
       [key.connectionId, key.stream, key.scopeKey],
     );
     const checkpoint = await client.query<{ position: unknown; last_full_sync_at: Date | null }>(
@@ -85,7 +85,15 @@ export async function beginRun(key: StreamKey, mode: SyncRun["mode"], workerId: 
     );
     // An incremental run needs a checkpoint; the first run of a stream is a full one.
     const effectiveMode = mode === "incremental" && checkpoint.rows.length === 0 ? "full" : mode;
-    const resumable = stale.rows.find((r) => r.mode === effectiveMode && r.cursor !== null);
+    // Resume where the stream's latest run stopped — a dead worker's (just closed above) or one
+    // that failed on a page — unless it finished.
+    const latest = await client.query<{ cursor: unknown; mode: string; status: string }>(
+      `SELECT cursor, mode, status FROM sync_run WHERE connection_id = $1 AND stream = $2 AND scope_key = $3
+        ORDER BY queued_at DESC LIMIT 1`,
+      [key.connectionId, key.stream, key.scopeKey],
+    );
+    const last = latest.rows[0];
+    const resumable = last && last.status === "failed" && last.mode === effectiveMode && last.cursor !== null ? last : undefined;
     const run = await client.query<{ id: string }>(
       `INSERT INTO sync_run (connection_id, source, stream, scope_key, mode, status, cursor, worker_id, started_at, heartbeat_at)
        VALUES ($1, $2, $3, $4, $5, 'running', $6, $7, now(), now()) RETURNING id`,

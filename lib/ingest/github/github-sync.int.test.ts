@@ -55,9 +55,9 @@ async function assertDatabaseEqualsWorld() {
   expect(new Set(members.map((m) => `${m.team.organization.login}/${m.team.slug}:${m.login}`))).toEqual(inventory.teamMembers);
 }
 
-async function sync(mode: "full" | "incremental") {
+async function sync(mode: "full" | "incremental", options: Partial<Parameters<typeof syncGitHubConnection>[1]> = {}) {
   const before = (await admin("/accounting", "GET")).github!.total;
-  const summaries = await syncGitHubConnection(connectionId, { mode, workerId: "test" });
+  const summaries = await syncGitHubConnection(connectionId, { mode, workerId: "test", ...options });
   const after = (await admin("/accounting", "GET")).github!.total;
   return { summaries, requests: after - before };
 }
@@ -114,6 +114,38 @@ describe("GitHub sync against the emulated demo world", () => {
     }
     // The campaign really happened: each kind of fault hit the sync at least once.
     for (const kind of ["rate-limit", "secondary-rate-limit", "server-error", "reset"]) expect(injected[kind] ?? 0).toBeGreaterThan(0);
+    await assertDatabaseEqualsWorld();
+  }, 180_000);
+
+  it("a page that keeps failing fails the stream with a clear error, and the next run resumes from its cursor", async () => {
+    let pages = 0;
+    let broke = false;
+    const failing = await sync("full", {
+      maxRetries: 1,
+      onProgress: (p) => {
+        // Break the source after the first org's code-scanning stream has committed two pages.
+        if (p.stream === "code-scanning-alerts" && ++pages === 2 && !broke) {
+          broke = true;
+          void admin("/faults/github", "PUT", { serverErrorRate: 1 });
+        }
+      },
+    });
+    await admin("/faults", "DELETE");
+    const failed = failing.summaries.filter((s) => s.status === "failed");
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]!.error).toMatch(/50[023]|Server Error/);
+    const firstOrg = emulators.endpoints.githubApp.installations[0]!.account;
+    const broken = await database().prisma.syncRun.findFirstOrThrow({ where: { connectionId, status: "failed", stream: "code-scanning-alerts", scopeKey: firstOrg }, orderBy: { queuedAt: "desc" } });
+    expect((broken.cursor as { next: string | null }).next).toMatch(/code-scanning\/alerts/);
+    expect(broken.error).toBeTruthy();
+
+    const resumed = await sync("full");
+    expect(resumed.summaries.every((s) => s.status === "succeeded")).toBe(true);
+    const resumedRun = await database().prisma.syncRun.findFirstOrThrow({ where: { connectionId, stream: "code-scanning-alerts", scopeKey: broken.scopeKey }, orderBy: { queuedAt: "desc" } });
+    // It started from the committed cursor, not from page one.
+    const full = resumed.summaries.find((s) => s.stream === "code-scanning-alerts" && s.scopeKey === broken.scopeKey)!;
+    expect(resumedRun.itemsSeen).toBe(full.items);
+    expect(full.items).toBeLessThan(emulators.ctx.world.alerts(emulators.ctx.world.github.orgs.findIndex((o) => o.login === broken.scopeKey), "code_scanning").size);
     await assertDatabaseEqualsWorld();
   }, 180_000);
 });

@@ -22,7 +22,10 @@ export interface OrgTarget {
 }
 
 /** One client per org: an installation token per org for an App, one token for all otherwise. */
-export async function githubTargets(connection: { kind: string; baseUrl: string; config: unknown; secretRef: string | null }): Promise<{ targets: OrgTarget[]; tenantId: string }> {
+export async function githubTargets(
+  connection: { kind: string; baseUrl: string; config: unknown; secretRef: string | null },
+  maxRetries?: number,
+): Promise<{ targets: OrgTarget[]; tenantId: string }> {
   const secret = await resolveSecret(connection.secretRef);
   if (connection.kind === "github_app") {
     const config = AppConfig.parse(connection.config);
@@ -32,14 +35,14 @@ export async function githubTargets(connection: { kind: string; baseUrl: string;
         const cache = memoryTokenCache();
         return {
           login: i.account,
-          newClient: () => createGitHubClient({ baseUrl: connection.baseUrl, auth: { kind: "app", appId: config.appId, privateKey: secret, installationId: i.id, cache } }),
+          newClient: () => createGitHubClient({ baseUrl: connection.baseUrl, maxRetries, auth: { kind: "app", appId: config.appId, privateKey: secret, installationId: i.id, cache } }),
         };
       }),
     };
   }
   if (connection.kind === "github_token") {
     const config = TokenConfig.parse(connection.config);
-    const newClient = () => createGitHubClient({ baseUrl: connection.baseUrl, auth: { kind: "token", token: secret } });
+    const newClient = () => createGitHubClient({ baseUrl: connection.baseUrl, maxRetries, auth: { kind: "token", token: secret } });
     return { tenantId: config.tenantId ?? "", targets: config.orgs.map((login) => ({ login, newClient })) };
   }
   throw new Error(`Connection kind ${connection.kind} is not a GitHub connection`);
@@ -48,13 +51,15 @@ export async function githubTargets(connection: { kind: string; baseUrl: string;
 export interface SyncGitHubOptions {
   mode: "full" | "incremental";
   workerId: string;
+  /** How often a failing request is retried before its page fails the stream (default 6). */
+  maxRetries?: number;
   onProgress?: (summary: { login: string; stream: string; items: number; requests: number }) => void;
 }
 
 /** Syncs the connection; one summary per (org, stream). */
 export async function syncGitHubConnection(connectionId: string, options: SyncGitHubOptions): Promise<StreamSyncSummary[]> {
   const connection = await database().prisma.connection.findUniqueOrThrow({ where: { id: connectionId } });
-  const { targets, tenantId } = await githubTargets(connection);
+  const { targets, tenantId } = await githubTargets(connection, options.maxRetries);
   const summaries: StreamSyncSummary[] = [];
   for (const target of targets) {
     const inventory = await syncInventory({ client: target.newClient(), connectionId, login: target.login, tenantId, mode: options.mode, workerId: options.workerId });

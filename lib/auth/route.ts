@@ -22,12 +22,11 @@ interface RouteSpec<Q extends z.ZodType, B extends z.ZodType> {
   access: Access;
   query?: Q;
   body?: B;
-  /** Hand the body over unparsed (still size-limited): signed webhooks verify the exact bytes. */
-  rawBody?: boolean;
   maxBodyBytes?: number;
   handler: (input: {
     query: z.infer<Q>;
     body: z.infer<B>;
+    /** The exact bytes of a signed webhook's body (verified before the handler runs); else "". */
     rawBody: string;
     request: Request;
   }) => Promise<Response | object>;
@@ -73,7 +72,8 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
 ): (request: Request) => Promise<Response> {
   return async (request: Request) => {
     try {
-      if (spec.access !== "public" && !("signedWebhook" in spec.access)) throw new UnauthorizedError();
+      const webhook = typeof spec.access === "object" && "signedWebhook" in spec.access ? spec.access.signedWebhook : null;
+      if (spec.access !== "public" && !webhook) throw new UnauthorizedError();
       const url = new URL(request.url);
       let query: unknown = undefined;
       if (spec.query) {
@@ -83,14 +83,13 @@ export function defineRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.Zo
       }
       let body: unknown = undefined;
       let rawBody = "";
-      if (spec.rawBody || (typeof spec.access === "object" && "signedWebhook" in spec.access)) {
-        rawBody = await readText(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-      }
-      if (typeof spec.access === "object" && "signedWebhook" in spec.access) {
-        await verifyWebhookSignature(spec.access.signedWebhook, rawBody, request.headers.get("x-hub-signature-256"));
+      const limit = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      if (webhook) {
+        // The signature covers the exact bytes, so the handler gets them unparsed.
+        rawBody = await readText(request, limit);
+        await verifyWebhookSignature(webhook, rawBody, request.headers.get("x-hub-signature-256"));
       } else if (spec.body) {
-        const raw = await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-        const parsed = spec.body.safeParse(raw);
+        const parsed = spec.body.safeParse(await readBody(request, limit));
         if (!parsed.success) throw new ValidationError("Invalid request body.", issuesOf(parsed.error));
         body = parsed.data;
       }

@@ -33,29 +33,27 @@ export async function startEmulatorProcess(options: { scale: string; dir: string
   throw new Error(`the emulators did not start within ${(options.timeoutMs ?? 60_000) / 1000} s`);
 }
 
-/** Whether an https URL answers 200, trusting `ca` (this process may not have it in NODE_EXTRA_CA_CERTS). */
-function answers(url: string, ca: string): Promise<boolean> {
+/** One HTTPS request trusting `ca` (this process may not have it in NODE_EXTRA_CA_CERTS); resolves with the status, 0 on failure. */
+function httpsStatus(url: string, ca: string, method = "GET", body?: unknown): Promise<number> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string | number> = payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) };
   return new Promise((resolve) => {
-    const req = request(url, { ca, timeout: 2_000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on("error", () => resolve(false));
-    req.on("timeout", () => req.destroy());
-    req.end();
-  });
-}
-
-/** POSTs JSON to the emulators' admin endpoint, trusting their CA explicitly. */
-export async function postToAdmin(endpoints: Endpoints, route: string, body: unknown): Promise<number> {
-  const ca = await readFile(endpoints.caCert, "utf8");
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(`${endpoints.admin}${route}`, { method: "POST", ca, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
+    const req = request(url, { method, ca, headers, timeout: 5_000 }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
-    req.on("error", reject);
+    req.on("error", () => resolve(0));
+    req.on("timeout", () => req.destroy());
     req.end(payload);
   });
+}
+
+/** Whether an https URL answers 200. */
+async function answers(url: string, ca: string): Promise<boolean> {
+  return (await httpsStatus(url, ca)) === 200;
+}
+
+/** POSTs JSON to the emulators' admin endpoint; resolves with the status (0 when unreachable). */
+export async function postToAdmin(endpoints: Endpoints, route: string, body: unknown): Promise<number> {
+  return httpsStatus(`${endpoints.admin}${route}`, await readFile(endpoints.caCert, "utf8"), "POST", body);
 }

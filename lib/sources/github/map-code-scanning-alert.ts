@@ -4,7 +4,7 @@
 import { fingerprint } from "../../ingest/fingerprint";
 import type { NormalizedFinding } from "../../ingest/normalized-finding";
 import { CodeScanningAlertSchema } from "./alert-schemas";
-import { date, describeIssues, referenceOf, type MapResult } from "./map-result";
+import { date, describeIssues, orFallback, referenceOf, type MapResult } from "./map-result";
 
 const SECURITY_SEVERITY: Record<string, NormalizedFinding["severity"]> = { critical: "critical", high: "high", medium: "medium", low: "low" };
 const SARIF_LEVEL: Record<string, NormalizedFinding["severity"]> = { error: "high", warning: "medium", note: "low", none: "info" };
@@ -29,16 +29,8 @@ export function mapCodeScanningAlert(raw: unknown): MapResult {
   const { kind, stage } = kindOf(toolName, tags);
   const securityLevel = alert.rule.security_severity_level?.toLowerCase() ?? "";
   const sarifLevel = alert.rule.severity?.toLowerCase() ?? "";
-  let severity = SECURITY_SEVERITY[securityLevel] ?? SARIF_LEVEL[sarifLevel];
-  if (!severity) {
-    warnings.push(`unknown severity "${securityLevel || sarifLevel}"; stored as medium`);
-    severity = "medium";
-  }
-  let state = STATE[alert.state];
-  if (!state) {
-    warnings.push(`unknown state "${alert.state}"; stored as open`);
-    state = "open";
-  }
+  const severity = orFallback(SECURITY_SEVERITY[securityLevel] ?? SARIF_LEVEL[sarifLevel], "medium", "severity", securityLevel || sarifLevel, warnings);
+  const state = orFallback(STATE[alert.state], "open", "state", alert.state, warnings);
   const ruleId = alert.rule.id ?? alert.rule.name ?? "unknown-rule";
   const location = alert.most_recent_instance?.location;
   const path = location?.path ?? null;

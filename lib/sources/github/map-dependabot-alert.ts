@@ -3,7 +3,7 @@
 import { fingerprint } from "../../ingest/fingerprint";
 import type { NormalizedFinding } from "../../ingest/normalized-finding";
 import { DependabotAlertSchema } from "./alert-schemas";
-import { date, describeIssues, referenceOf, type MapResult } from "./map-result";
+import { date, describeIssues, orFallback, referenceOf, type MapResult } from "./map-result";
 
 const SEVERITY: Record<string, NormalizedFinding["severity"]> = { critical: "critical", high: "high", medium: "medium", moderate: "medium", low: "low" };
 const STATE: Record<string, NormalizedFinding["state"]> = { open: "open", fixed: "fixed", dismissed: "dismissed", auto_dismissed: "dismissed" };
@@ -14,16 +14,14 @@ export function mapDependabotAlert(raw: unknown): MapResult {
   const alert = parsed.data;
   const warnings: string[] = [];
   const advisory = alert.security_advisory;
-  let severity = SEVERITY[advisory.severity.toLowerCase()] ?? SEVERITY[alert.security_vulnerability?.severity?.toLowerCase() ?? ""];
-  if (!severity) {
-    warnings.push(`unknown severity "${advisory.severity}"; stored as medium`);
-    severity = "medium";
-  }
-  let state = STATE[alert.state];
-  if (!state) {
-    warnings.push(`unknown state "${alert.state}"; stored as open`);
-    state = "open";
-  }
+  const severity = orFallback(
+    SEVERITY[advisory.severity.toLowerCase()] ?? SEVERITY[alert.security_vulnerability?.severity?.toLowerCase() ?? ""],
+    "medium",
+    "severity",
+    advisory.severity,
+    warnings,
+  );
+  const state = orFallback(STATE[alert.state], "open", "state", alert.state, warnings);
   const pkg = alert.dependency.package;
   const manifest = alert.dependency.manifest_path ?? null;
   const epss = Array.isArray(advisory.epss) ? null : (advisory.epss ?? null);

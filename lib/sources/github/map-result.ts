@@ -23,3 +23,13 @@ export function referenceOf(raw: unknown): string {
 export function date(value: string | null | undefined): Date | null {
   return value ? new Date(value) : null;
 }
+
+/**
+ * A mapped value, or — for a value GitHub sent that Rampart does not know — a conservative
+ * fallback and a warning saying so (kept with the sync run, never silently guessed).
+ */
+export function orFallback<T>(value: T | undefined, fallback: T, what: string, seen: string, warnings: string[]): T {
+  if (value !== undefined) return value;
+  warnings.push(`unknown ${what} "${seen}"; stored as ${String(fallback)}`);
+  return fallback;
+}

@@ -5,21 +5,22 @@
 import { fingerprint } from "../../ingest/fingerprint";
 import type { NormalizedFinding } from "../../ingest/normalized-finding";
 import { SecretScanningAlertSchema } from "./alert-schemas";
-import { date, describeIssues, referenceOf, type MapResult } from "./map-result";
+import { date, describeIssues, orFallback, referenceOf, type MapResult } from "./map-result";
 
 export function mapSecretScanningAlert(raw: unknown): MapResult {
   const parsed = SecretScanningAlertSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reference: referenceOf(raw), error: describeIssues(parsed.error) };
   const alert = parsed.data;
   const warnings: string[] = [];
-  let state: NormalizedFinding["state"];
   const sourceState = alert.state ?? (alert.resolution ? "resolved" : "open");
-  if (sourceState === "open") state = "open";
-  else if (sourceState === "resolved") state = alert.resolution === "revoked" ? "fixed" : "dismissed";
-  else {
-    warnings.push(`unknown state "${alert.state}"; stored as open`);
-    state = "open";
-  }
+  const resolvedAs: NormalizedFinding["state"] = alert.resolution === "revoked" ? "fixed" : "dismissed";
+  const state = orFallback<NormalizedFinding["state"]>(
+    sourceState === "open" ? "open" : sourceState === "resolved" ? resolvedAs : undefined,
+    "open",
+    "state",
+    sourceState,
+    warnings,
+  );
   const exposed = alert.publicly_leaked === true || alert.validity === "active";
   const severity: NormalizedFinding["severity"] = state === "open" && exposed ? "critical" : "high";
   const resolvedAt = date(alert.resolved_at);

@@ -3,8 +3,8 @@
 // stream. Exits 0 only when every stream succeeded.
 import { parseArgs } from "node:util";
 import { database, disconnectDatabase } from "../lib/db";
-import { syncGitHubConnection } from "../lib/ingest/github/sync-connection";
-import type { StreamSyncSummary } from "../lib/ingest/github/sync-alert-stream";
+import { connectorFor } from "../lib/ingest/connectors";
+import type { StreamSyncSummary } from "../lib/ingest/sync-summary";
 import { resolveDatabase } from "./lib/database";
 import { trustEmulatorCaOrReexec } from "./lib/trust-emulator-ca";
 
@@ -29,15 +29,16 @@ try {
   });
   if (connections.length === 0) throw new Error(values.all ? "No connections are configured." : `No connection ${values.connection}.`);
   for (const connection of connections) {
-    if (connection.kind !== "github_app" && connection.kind !== "github_token") {
+    const sync = connectorFor(connection.kind);
+    if (!sync) {
       console.error(`skipping ${connection.displayName}: syncing ${connection.kind} connections is not built yet`);
       continue;
     }
     console.error(`syncing ${connection.displayName} (${values.full ? "full" : "incremental"})`);
-    const result = await syncGitHubConnection(connection.id, {
+    const result = await sync(connection.id, {
       mode: values.full ? "full" : "incremental",
       workerId: `cli-${process.pid}`,
-      onProgress: (p) => process.stderr.write(`\r  ${p.login} ${p.stream}: ${p.items} items, ${p.requests} requests      `),
+      onProgress: (p) => process.stderr.write(`\r  ${p.scope} ${p.stream}: ${p.items} items, ${p.requests} requests      `),
     });
     process.stderr.write("\n");
     for (const s of result) {

@@ -1,27 +1,11 @@
 // Syncs one GHAS alert stream of one org: pages from GitHub, mapped, reconciled in batches with
 // the run's cursor, then the checkpoint. Resumable, lock-protected, idempotent.
 import type { NormalizedFinding } from "../normalized-finding";
+import type { StreamSyncSummary } from "../sync-summary";
 import { beginRun, commitFindingsPage, finishRun, tryLockStream, type StreamKey } from "../sync-runs";
 import type { GitHubClient } from "../../sources/github/client";
 import { fetchAlertPages, type AlertFetchPlan, type AlertStream } from "../../sources/github/alert-streams";
 import { log } from "../../http/log";
-
-export interface StreamSyncSummary {
-  connectionId: string;
-  source: "github";
-  stream: string;
-  scopeKey: string;
-  status: "succeeded" | "partial" | "failed" | "locked";
-  mode: "full" | "incremental";
-  /** Source records read by this run. */
-  items: number;
-  requests: number;
-  created: number;
-  updated: number;
-  unmapped: number;
-  seconds: number;
-  error?: string;
-}
 
 interface AlertCursor {
   next: string | null;

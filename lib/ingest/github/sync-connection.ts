@@ -5,7 +5,8 @@ import { database } from "../../db";
 import { resolveSecret } from "../../sources/secrets";
 import { createGitHubClient, memoryTokenCache, type GitHubClient } from "../../sources/github/client";
 import { ALERT_STREAMS } from "../../sources/github/alert-streams";
-import { syncAlertStream, type StreamSyncSummary } from "./sync-alert-stream";
+import { syncAlertStream } from "./sync-alert-stream";
+import type { ConnectorSyncOptions, StreamSyncSummary } from "../sync-summary";
 import { syncInventory } from "./sync-inventory";
 
 const AppConfig = z.object({
@@ -48,13 +49,7 @@ export async function githubTargets(
   throw new Error(`Connection kind ${connection.kind} is not a GitHub connection`);
 }
 
-export interface SyncGitHubOptions {
-  mode: "full" | "incremental";
-  workerId: string;
-  /** How often a failing request is retried before its page fails the stream (default 6). */
-  maxRetries?: number;
-  onProgress?: (summary: { login: string; stream: string; items: number; requests: number }) => void;
-}
+export type SyncGitHubOptions = ConnectorSyncOptions;
 
 /** Syncs the connection; one summary per (org, stream). */
 export async function syncGitHubConnection(connectionId: string, options: SyncGitHubOptions): Promise<StreamSyncSummary[]> {
@@ -65,7 +60,7 @@ export async function syncGitHubConnection(connectionId: string, options: SyncGi
     const inventory = await syncInventory({ client: target.newClient(), connectionId, login: target.login, tenantId, mode: options.mode, workerId: options.workerId });
     const { organizationId, ...inventorySummary } = inventory;
     summaries.push(inventorySummary);
-    options.onProgress?.({ login: target.login, stream: "inventory", items: inventory.items, requests: inventory.requests });
+    options.onProgress?.({ scope: target.login, stream: "inventory", items: inventory.items, requests: inventory.requests });
     const streams = await Promise.all(
       ALERT_STREAMS.map((stream) =>
         syncAlertStream({
@@ -75,7 +70,7 @@ export async function syncGitHubConnection(connectionId: string, options: SyncGi
           stream,
           mode: options.mode,
           workerId: options.workerId,
-          onPage: (p) => options.onProgress?.({ login: target.login, ...p }),
+          onPage: (p) => options.onProgress?.({ scope: target.login, ...p }),
         }),
       ),
     );

@@ -7,7 +7,7 @@ import type { GitHubClient } from "../../sources/github/client";
 import { INCREMENTAL_OVERLAP_MS } from "../../sources/github/alert-streams";
 import { fetchExternalIdentities, fetchMembers, fetchRepositories, fetchSecurityAndAnalysis, fetchTeams } from "../../sources/github/inventory";
 import { markMissingRepositoriesDeleted, updateSecurityAndAnalysis, upsertOrganization, upsertRepositories, writeIdentityLinks, writeTeams } from "./write-inventory";
-import type { StreamSyncSummary } from "./sync-alert-stream";
+import type { StreamSyncSummary } from "../sync-summary";
 
 export interface SyncInventoryParams {
   client: GitHubClient;

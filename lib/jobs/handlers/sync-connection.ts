@@ -2,7 +2,7 @@
 // retry resumes from the committed cursors.
 import { database } from "../../db";
 import { log } from "../../http/log";
-import { syncGitHubConnection } from "../../ingest/github/sync-connection";
+import { connectorFor } from "../../ingest/connectors";
 import { SyncConnectionPayload } from "../names";
 
 /** Throws when a stream failed, so the queue retries the job with backoff. */
@@ -13,11 +13,12 @@ export async function handleSyncConnection(data: unknown, workerId: string): Pro
     log("info", "sync skipped: connection gone or disabled", { connectionId: payload.connectionId });
     return { streams: 0 };
   }
-  if (connection.kind !== "github_app" && connection.kind !== "github_token") {
+  const sync = connectorFor(connection.kind);
+  if (!sync) {
     log("info", "sync skipped: no connector for this kind yet", { connectionId: payload.connectionId, kind: connection.kind });
     return { streams: 0 };
   }
-  const summaries = await syncGitHubConnection(payload.connectionId, { mode: payload.mode, workerId });
+  const summaries = await sync(payload.connectionId, { mode: payload.mode, workerId });
   const failed = summaries.filter((s) => s.status === "failed");
   log("info", "sync finished", { connectionId: payload.connectionId, mode: payload.mode, streams: summaries.length, failed: failed.length });
   if (failed.length) throw new Error(`${failed.length} stream(s) failed: ${failed.map((f) => `${f.scopeKey}/${f.stream}: ${f.error}`).join("; ")}`);

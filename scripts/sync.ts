@@ -56,7 +56,7 @@ try {
 }
 console.log(
   JSON.stringify({
-    streams: summaries.map((s) => ({ connection: s.connectionId, source: s.source, stream: s.stream, scope: s.scopeKey, status: s.status, items: s.items, requests: s.requests, seconds: Math.round(s.seconds * 100) / 100 })),
+    streams: summaries.map((s) => ({ connection: s.connectionId, source: s.source.replace("_", "-"), stream: s.stream, scope: s.scopeKey, status: s.status, items: s.items, requests: s.requests, seconds: Math.round(s.seconds * 100) / 100 })),
   }),
 );
 process.exit(ok ? 0 : 1);

@@ -40,8 +40,10 @@ export async function configureDemoConnections(endpoints: Endpoints, emulatorDir
         kind: "azure_devops_org",
         displayName: `Azure DevOps ${organization} (emulated)`,
         baseUrl: endpoints.azureDevOps,
-        config: { organization },
-        secretRef: await secretFile(secrets, "azure-devops-pat", endpoints.azureDevOpsPat),
+        // The connectors' Entra workload identity, as production would use; a PAT
+        // (config auth: "pat") remains the explicit fallback, see azure-devops/connection-config.ts.
+        config: { organization, tenantId: endpoints.entraWorkload.tenantId, clientId: endpoints.entraWorkload.clientId, authorityHost: endpoints.entraBase },
+        secretRef: await secretFile(secrets, "entra-workload-secret", endpoints.entraWorkload.clientSecret),
         createdBy: "demo",
       }),
     ),

@@ -5,6 +5,8 @@ import { STATIC_SECURITY_HEADERS } from "./lib/security/static-headers.js";
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 when a signed-in person lacks a permission.
+  experimental: { authInterrupts: true },
   // The embedded database and the migration tooling load WebAssembly from node_modules at
   // run time; bundling them would break their file lookups.
   serverExternalPackages: [
@@ -12,6 +14,7 @@ const nextConfig = {
     "@electric-sql/pglite-socket",
     "@prisma/schema-engine-wasm",
     "pg",
+    "@azure/msal-node",
   ],
   async headers() {
     return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];

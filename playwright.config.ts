@@ -15,6 +15,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    // The emulated Entra ID serves https with a local CA the browser does not know.
+    ignoreHTTPSErrors: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [
@@ -34,7 +36,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     env: { PORT: String(port) },
     timeout: 180_000,
-    reuseExistingServer: false,
+    // E2E_REUSE=1 points the tests at a server you already started (scripts/e2e-server.ts).
+    reuseExistingServer: process.env.E2E_REUSE === "1",
     // SIGTERM lets the server drop its schema and stop the embedded database.
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",

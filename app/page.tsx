@@ -40,7 +40,7 @@ export default function LandingPage() {
         </p>
 
         <p className="mt-8 flex flex-wrap gap-3">
-          <a href="/login" className={primaryLinkClass}>
+          <a href="/sign-in" className={primaryLinkClass}>
             Sign in with Microsoft
           </a>
           <Link href="/overview" className={secondaryLinkClass}>

@@ -1,5 +1,6 @@
-// The first journey anyone takes: the landing page, the empty dashboard, the health probe.
+// The first journey anyone takes: the landing page, the signed-in dashboard, the health probe.
 import { expect, test, type Page } from "@playwright/test";
+import { PERSONAS, signInInBrowser } from "./support/personas";
 
 const screenshots = "e2e/screenshots";
 
@@ -20,24 +21,22 @@ test("landing page explains Rampart and offers sign-in", async ({ page }) => {
   expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: /sign in with microsoft/i })).toHaveAttribute("href", "/login");
+  await expect(page.getByRole("link", { name: /sign in with microsoft/i })).toHaveAttribute("href", "/sign-in");
   await page.screenshot({ path: `${screenshots}/landing.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
 
-test("dashboard shell shows honest empty states and keyboard navigation", async ({ page }) => {
+test("dashboard shell: role-aware navigation, keyboard access, synced data, no script errors", async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto("/overview");
+  await signInInBrowser(page, PERSONAS.admin);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
-  await expect(page.getByText("No sources connected yet")).toBeVisible();
 
   const nav = page.getByRole("navigation", { name: "Primary" });
-  for (const name of ["Overview", "Organizations", "Teams", "Repositories", "Findings", "Reports", "Admin"]) {
-    await expect(nav.getByRole("link", { name })).toBeVisible();
+  for (const name of ["Overview", "My repositories", "Organizations", "Teams", "Repositories", "Findings", "Reports", "Sync status", "Admin"]) {
+    await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
-
-  await page.screenshot({ path: `${screenshots}/overview-empty.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshots}/overview.png`, fullPage: true });
 
   // The skip link is the first stop for keyboard users and moves focus past the navigation.
   await page.keyboard.press("Tab");
@@ -49,14 +48,19 @@ test("dashboard shell shows honest empty states and keyboard navigation", async 
   await nav.getByRole("link", { name: "Findings" }).click();
   await expect(page).toHaveURL(/\/findings$/);
   await expect(page.getByRole("heading", { level: 1, name: "Findings" })).toBeVisible();
-  await expect(page.getByText("No findings ingested yet")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Findings" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Findings" })).toHaveAttribute("aria-current", "page");
+  await page.screenshot({ path: `${screenshots}/findings.png`, fullPage: true });
 
-  for (const [path, heading] of [["/orgs", "Organizations"], ["/teams", "Teams"], ["/repos", "Repositories"], ["/reports", "Reports"], ["/admin", "Admin"]] as const) {
+  // A finding's page, reached from the table, shows its history.
+  await page.getByRole("table", { name: "Findings" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "History" })).toBeVisible();
+
+  for (const [path, heading] of [["/orgs", "Organizations"], ["/teams", "Teams"], ["/repos", "Repositories"], ["/reports", "Reports"], ["/admin", "Admin"], ["/admin/audit", "Audit trail"], ["/admin/identities", "Identity mapping"]] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   }
-  await page.screenshot({ path: `${screenshots}/admin-empty.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshots}/identities.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
 

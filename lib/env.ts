@@ -23,11 +23,34 @@ const EnvSchema = z.object({
   RAMPART_FULL_SYNC_CRON: z.string().default("0 2 * * *"),
   /** Secret GitHub signs webhook deliveries with; webhooks answer 503 without it. */
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
+
+  // ── Sign-in (Microsoft Entra ID) ──
+  /** Authority URL: https://login.microsoftonline.com/<tenant id> (single tenant) or …/organizations. */
+  ENTRA_AUTHORITY: optionalUrl.optional(),
+  /** The Rampart app registration's client id. */
+  ENTRA_CLIENT_ID: z.string().optional(),
+  /** Client secret, or a reference to it (`env:NAME`, `file:/path`) so it stays out of the process list. */
+  ENTRA_CLIENT_SECRET: z.string().optional(),
+  /** Comma-separated hosts MSAL may trust without instance discovery (sovereign clouds, the emulator). */
+  ENTRA_KNOWN_AUTHORITIES: z.string().optional(),
+  /** Comma-separated tenant ids allowed to sign in; defaults to the authority's tenant. Required for multi-tenant authorities. */
+  ENTRA_ALLOWED_TENANTS: z.string().optional(),
+  /** Microsoft Graph base, for resolving group overage. */
+  GRAPH_BASE_URL: z.string().trim().url().default("https://graph.microsoft.com"),
+  /** Sign-out after this long without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  /** Sign-out this long after sign-in, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
+
+/** Forgets the parsed environment so the next env() reads process.env again (tests, reloads). */
+export function reloadEnv(): void {
+  cached = undefined;
+}
 
 /** The parsed environment. Throws one readable error listing every bad setting. */
 export function env(): Env {

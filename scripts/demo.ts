@@ -9,6 +9,7 @@ import { buildIsStale } from "./lib/next-build";
 import { postToAdmin, startEmulatorProcess } from "./lib/emulators";
 import { GITHUB_WEBHOOK_SECRET } from "../emulators/core/credentials";
 import { configureDemoConnections } from "./lib/demo-connections";
+import { emulatedSignInEnvironment } from "./lib/sign-in-environment";
 import { run, start, stop, waitForHttp } from "./lib/processes";
 
 const development = process.argv.includes("--dev");
@@ -59,6 +60,7 @@ try {
     say(added ? `configured ${added} connection(s) to the emulators` : "connections to the emulators are up to date");
   }
 
+  const appOrigin = process.env.RAMPART_ORIGIN ?? `http://localhost:${port}`;
   const childEnv = {
     ...process.env,
     // Rampart trusts the emulators' local CA exactly as it would a corporate one: no code change.
@@ -67,6 +69,8 @@ try {
           NODE_EXTRA_CA_CERTS: emulators.endpoints.caCert,
           RAMPART_EMULATOR_ENDPOINTS: path.join(EMULATOR_DIR, "endpoints.json"),
           GITHUB_WEBHOOK_SECRET: process.env.GITHUB_WEBHOOK_SECRET ?? GITHUB_WEBHOOK_SECRET,
+          // People sign in through the emulated Entra ID tenant (a persona picker).
+          ...(process.env.ENTRA_AUTHORITY ? {} : await emulatedSignInEnvironment(emulators.endpoints, EMULATOR_DIR, appOrigin)),
         }
       : {}),
     DATABASE_URL: db.url,
@@ -86,7 +90,8 @@ try {
     if (!shuttingDown) say(`the worker exited (${code}); syncs stop until the demo restarts`);
   });
 
-  // Loopback only unless HOST says otherwise: the demo has no sign-in yet.
+  // Loopback only unless HOST says otherwise: the demo's identity provider is an emulator
+  // whose persona picker lets anyone in as anyone.
   const host = process.env.HOST ?? "127.0.0.1";
   app = start(next, [development ? "dev" : "start", "--port", String(port), "--hostname", host], { env: childEnv });
   app.once("exit", (code) => {
@@ -99,7 +104,7 @@ try {
       const status = await postToAdmin(emulators.endpoints, "/github/webhooks", { url: `http://127.0.0.1:${port}/api/webhooks/github`, secret: childEnv.GITHUB_WEBHOOK_SECRET });
       if (status !== 201) say(`could not register the webhook target with the GitHub emulator (${status})`);
     }
-    say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open http://localhost:${port}`);
+    say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${appOrigin} and sign in (the emulated tenant offers a persona for each role)`);
   } else {
     say(`the app did not answer on http://localhost:${port}/api/health within 2 minutes`);
   }

@@ -6,6 +6,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import type { InventorySummary } from "@/lib/data/inventory";
+import { requirePermission } from "@/lib/auth/page";
 import { loadInventory } from "./load-inventory";
 
 interface InventoryPageProps {
@@ -21,7 +22,8 @@ interface InventoryPageProps {
 
 /** Renders the inventory page for one kind of thing. */
 export async function InventoryPage(props: InventoryPageProps) {
-  const result = await loadInventory(props.count);
+  const viewer = await requirePermission("posture.read");
+  const result = await loadInventory(viewer, props.count);
   if (!result.ok) {
     return (
       <>

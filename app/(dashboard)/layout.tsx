@@ -1,33 +1,56 @@
-// Dashboard shell: top bar, primary navigation, and the main landmark every dashboard page renders into.
+// Dashboard shell: top bar with who is signed in and sign-out, navigation limited to what the
+// viewer may open, and the main landmark every page renders into. Each page still checks its own
+// permission (layouts and pages render concurrently); this only decides what to show.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLink } from "@/components/ui/nav-link";
+import { currentViewer } from "@/lib/auth/page";
+import { hasPermission, homePath, type Permission } from "@/lib/auth/policy";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { CSRF_FIELD } from "@/lib/auth/csrf";
 
-const navItems = [
-  { href: "/overview", label: "Overview" },
-  { href: "/orgs", label: "Organizations" },
-  { href: "/teams", label: "Teams" },
-  { href: "/repos", label: "Repositories" },
-  { href: "/findings", label: "Findings" },
-  { href: "/reports", label: "Reports" },
-  { href: "/admin", label: "Admin" },
-] as const;
+const navItems: { href: string; label: string; permission: Permission }[] = [
+  { href: "/overview", label: "Overview", permission: "posture.read" },
+  { href: "/my", label: "My repositories", permission: "posture.read" },
+  { href: "/orgs", label: "Organizations", permission: "posture.read" },
+  { href: "/teams", label: "Teams", permission: "posture.read" },
+  { href: "/repos", label: "Repositories", permission: "posture.read" },
+  { href: "/findings", label: "Findings", permission: "findings.read" },
+  { href: "/reports", label: "Reports", permission: "reports.read" },
+  { href: "/admin/sync", label: "Sync status", permission: "sync.read" },
+  { href: "/admin", label: "Admin", permission: "connections.manage" },
+];
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const viewer = await currentViewer();
+  const items = viewer ? navItems.filter((item) => hasPermission(viewer, item.permission)) : [];
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-line bg-surface">
-        <div className="flex items-center px-6 py-3">
-          <Link href="/overview" className="text-lg font-semibold tracking-tight text-ink">
+        <div className="flex items-center gap-4 px-6 py-3">
+          <Link href={viewer ? homePath(viewer) : "/"} className="text-lg font-semibold tracking-tight text-ink">
             Rampart
           </Link>
+          {viewer ? (
+            <div className="ml-auto flex items-center gap-3 text-sm">
+              <span className="text-muted">
+                <span className="font-medium text-ink">{viewer.displayName ?? viewer.upn}</span> · {viewer.roles.map((r) => ROLE_LABELS[r]).join(", ")}
+              </span>
+              <form method="post" action="/auth/sign-out">
+                <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+                <button type="submit" className="rounded-md border border-line px-3 py-1.5 font-medium text-ink hover:border-accent hover:text-accent">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          ) : null}
         </div>
       </header>
 
       <div className="flex flex-1 flex-col md:flex-row">
         <nav aria-label="Primary" className="border-b border-line bg-surface md:w-56 md:shrink-0 md:border-b-0 md:border-r">
           <ul className="flex gap-1 overflow-x-auto p-3 md:flex-col">
-            {navItems.map((item) => (
+            {items.map((item) => (
               <li key={item.href}>
                 <NavLink href={item.href}>{item.label}</NavLink>
               </li>

@@ -72,7 +72,7 @@ describe("defineRoute", () => {
     stderr.mockRestore();
   });
 
-  it("refuses every non-public route until a session layer can check the policy", async () => {
+  it("refuses a route that needs a permission when there is no session (401, nothing leaked)", async () => {
     const route = defineRoute({ access: { permission: "findings.read" }, handler: async () => ({ secret: true }) });
     const response = await route(new Request("http://localhost/x"));
     expect(response.status).toBe(401);

@@ -40,3 +40,44 @@ export async function upsertConnection(input: ConnectionInput): Promise<{ id: st
   const created = await prisma.connection.create({ data: { ...data, createdBy: input.createdBy }, select: { id: true } });
   return { id: created.id, created: true };
 }
+
+export interface ConnectionSummary {
+  id: string;
+  kind: ConnectionKind;
+  displayName: string;
+  baseUrl: string;
+  config: unknown;
+  /** Where the secret lives (a reference, never the value). */
+  secretRef: string | null;
+  status: string;
+  enabled: boolean;
+  lastTestedAt: Date | null;
+  lastTestResult: unknown;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+/** Every connection, for admins. */
+export async function listConnections(): Promise<ConnectionSummary[]> {
+  return database().prisma.connection.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, displayName: true, baseUrl: true, config: true, secretRef: true, status: true, enabled: true, lastTestedAt: true, lastTestResult: true, createdBy: true, createdAt: true },
+  });
+}
+
+/** Removes a connection; its synced data stays (findings keep history) with the link cleared. */
+export async function deleteConnection(id: string): Promise<{ displayName: string; kind: ConnectionKind } | null> {
+  const { prisma } = database();
+  const existing = await prisma.connection.findUnique({ where: { id }, select: { displayName: true, kind: true } });
+  if (!existing) return null;
+  await prisma.connection.delete({ where: { id } });
+  return existing;
+}
+
+/** Stores the outcome of "Test connection" and moves the status accordingly. */
+export async function recordConnectionTest(id: string, result: { ok: boolean; testedAt: string }): Promise<void> {
+  await database().prisma.connection.update({
+    where: { id },
+    data: { lastTestedAt: new Date(result.testedAt), lastTestResult: result as object, status: result.ok ? "healthy" : "failing" },
+  });
+}

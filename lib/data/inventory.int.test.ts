@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { database } from "../db";
 import { getInventorySummary } from "./inventory";
+import { testViewer } from "../../test/viewers";
 
 describe("getInventorySummary", () => {
   it("counts what has been ingested: live inventory and open findings only", async () => {
     const { prisma } = database();
-    const before = await getInventorySummary();
+    const lead = testViewer(["security_reader"]);
+    const before = await getInventorySummary(lead);
 
     const connection = await prisma.connection.create({
       data: { kind: "github_token", displayName: "acme (test)", baseUrl: "https://api.github.test" },
@@ -43,12 +45,18 @@ describe("getInventorySummary", () => {
       data: { connectionId: connection.id, source: "github", stream: "code_scanning", scopeKey: org.login, mode: "full", status: "succeeded", finishedAt },
     });
 
-    const after = await getInventorySummary();
+    const after = await getInventorySummary(lead);
     expect(after.connections - before.connections).toBe(1);
     expect(after.organizations - before.organizations).toBe(1);
     expect(after.repositories - before.repositories).toBe(1);
     expect(after.openFindings - before.openFindings).toBe(1);
     expect(after.lastSyncAt?.getTime()).toBeGreaterThanOrEqual(finishedAt.getTime());
+
+    // A developer counts only their own repositories and what hangs off them.
+    const owner = await getInventorySummary(testViewer(["developer"], [repo.id]));
+    expect(owner).toMatchObject({ organizations: 1, repositories: 1, openFindings: 1 });
+    const stranger = await getInventorySummary(testViewer(["developer"], []));
+    expect(stranger).toMatchObject({ organizations: 0, repositories: 0, openFindings: 0 });
   });
 });
 

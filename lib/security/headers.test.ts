@@ -27,6 +27,13 @@ describe("contentSecurityPolicy", () => {
     expect(production.has("upgrade-insecure-requests")).toBe(true);
   });
 
+  it("lets forms end up at the identity provider only (sign-out redirects there), nowhere else", () => {
+    const withIdp = directives(contentSecurityPolicy({ nonce: "n", development: false, https: true, formTargets: ["https://login.microsoftonline.com"] }));
+    expect(withIdp.get("form-action")).toEqual(["'self'", "https://login.microsoftonline.com"]);
+    expect(withIdp.get("default-src")).toEqual(["'self'"]);
+    expect(withIdp.get("connect-src")).toEqual(["'self'"]);
+  });
+
   it("names no remote origin anywhere", () => {
     for (const [, values] of production) {
       for (const value of values) expect(value).not.toMatch(/^https?:/);

@@ -7,13 +7,19 @@ export interface CspOptions {
   development: boolean;
   /** Served over https: ask the browser to upgrade any stray http subresource too. */
   https: boolean;
+  /**
+   * Origins a form submission may end up at besides our own: the identity provider, because
+   * sign-out is a form POST that redirects there (browsers apply form-action to redirects).
+   */
+  formTargets?: string[];
 }
 
 /**
  * A nonce-based Content-Security-Policy: scripts run only if Next.js stamped them with this
- * request's nonce ('strict-dynamic' lets those load their chunks). No remote origins at all.
+ * request's nonce ('strict-dynamic' lets those load their chunks). No remote origins, except
+ * the identity provider as a form target (sign-out).
  */
-export function contentSecurityPolicy({ nonce, development, https }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, development, https, formTargets = [] }: CspOptions): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
@@ -24,7 +30,7 @@ export function contentSecurityPolicy({ nonce, development, https }: CspOptions)
     "connect-src": ["'self'", ...(development ? ["ws:"] : [])],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    "form-action": ["'self'", ...formTargets],
     "frame-ancestors": ["'none'"],
     "worker-src": ["'self'", "blob:"],
   };

@@ -1,61 +1,44 @@
-// Admin: source connections and, later, identity mapping and settings.
+// Admin: source connections (add, test, remove), and the way to identities, sync status and the audit trail.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateTime } from "@/components/ui/date-time";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ConnectionsPanel, type ConnectionView } from "@/components/admin/connections-panel";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { inlineLinkClass } from "@/components/ui/link-styles";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatCard } from "@/components/ui/stat-card";
-import type { InventorySummary } from "@/lib/data/inventory";
-import { loadInventory } from "../load-inventory";
+import { requirePermission } from "@/lib/auth/page";
+import { listConnections } from "@/lib/data/connections";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin" };
 
-function Connections({ summary }: { summary: InventorySummary }) {
-  if (summary.connections === 0) {
-    return (
-      <EmptyState
-        headingLevel="h3"
-        title="No connections configured"
-        body={
-          <p>
-            Adding GitHub, Microsoft Defender for Cloud and Azure DevOps connections here arrives with the connector
-            work. Until then, <code className="font-mono text-ink">npm run demo</code> connects the built-in emulated
-            organizations.
-          </p>
-        }
-      />
-    );
-  }
-  return (
-    <>
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Connections" value={summary.connections} />
-      </dl>
-      <p className="mt-4 text-sm text-muted">
-        Last sync: {summary.lastSyncAt ? <DateTime value={summary.lastSyncAt} /> : "no sync has finished yet"}
-      </p>
-      <p className="mt-6">
-        <Link href="/admin/sync" className="font-medium text-accent underline-offset-2 hover:underline">
-          Sync status →
-        </Link>
-      </p>
-      <p className="mt-2 text-muted">Adding, testing and removing connections here arrives with sign-in: changing connections needs an admin.</p>
-    </>
-  );
-}
-
 export default async function AdminPage() {
-  const result = await loadInventory("admin");
+  const viewer = await requirePermission("connections.manage");
+  const connections = await listConnections().catch((error: unknown) => {
+    console.error("[admin] could not list connections", error);
+    return null;
+  });
+  const views: ConnectionView[] | null =
+    connections?.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      displayName: c.displayName,
+      baseUrl: c.baseUrl,
+      secretRef: c.secretRef,
+      status: c.status,
+      lastTestedAt: c.lastTestedAt?.toISOString() ?? null,
+      lastTestResult: (c.lastTestResult as ConnectionView["lastTestResult"]) ?? null,
+    })) ?? null;
   return (
     <>
       <PageHeader title="Admin" />
+      <nav aria-label="Admin" className="mb-6 flex flex-wrap gap-4 text-sm">
+        <Link href="/admin/sync" className={inlineLinkClass}>Sync status</Link>
+        <Link href="/admin/identities" className={inlineLinkClass}>Identity mapping</Link>
+        <Link href="/admin/audit" className={inlineLinkClass}>Audit trail</Link>
+      </nav>
       <section aria-labelledby="connections-heading">
-        <h2 id="connections-heading" className="mb-4 text-xl font-semibold text-ink">
-          Connections
-        </h2>
-        {result.ok ? <Connections summary={result.summary} /> : <ErrorPanel headingLevel="h3" />}
+        <h2 id="connections-heading" className="mb-4 text-xl font-semibold text-ink">Connections</h2>
+        {views === null ? <ErrorPanel headingLevel="h3" /> : <ConnectionsPanel connections={views} csrfToken={viewer.csrfToken} />}
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 // Overview: what Rampart has ingested so far, or how to connect the first source.
 import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/page";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -37,7 +38,8 @@ function Inventory({ summary }: { summary: InventorySummary }) {
 }
 
 export default async function OverviewPage() {
-  const result = await loadInventory("overview");
+  const viewer = await requirePermission("posture.read");
+  const result = await loadInventory(viewer, "overview");
   return (
     <>
       <PageHeader title="Overview" />

@@ -1,5 +1,6 @@
 // Reports: compliance exports for auditors and managers.
 import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/page";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reports" };
 
 export default async function ReportsPage() {
-  const result = await loadInventory("reports");
+  const viewer = await requirePermission("reports.read");
+  const result = await loadInventory(viewer, "reports");
   return (
     <>
       <PageHeader

@@ -9,12 +9,14 @@ import { syncAlertStream } from "./sync-alert-stream";
 import type { ConnectorSyncOptions, StreamSyncSummary } from "../sync-summary";
 import { syncInventory } from "./sync-inventory";
 
-const AppConfig = z.object({
+/** Non-secret settings of a GitHub App connection: the app and the installations (one per org). */
+export const GitHubAppConfig = z.object({
   appId: z.union([z.number(), z.string()]),
   installations: z.array(z.object({ id: z.number().int(), account: z.string() })).min(1),
   tenantId: z.string().optional(),
 });
-const TokenConfig = z.object({ orgs: z.array(z.string()).min(1), tenantId: z.string().optional() });
+/** Non-secret settings of a token connection: the orgs it reads. */
+export const GitHubTokenConfig = z.object({ orgs: z.array(z.string()).min(1), tenantId: z.string().optional() });
 
 export interface OrgTarget {
   login: string;
@@ -29,7 +31,7 @@ export async function githubTargets(
 ): Promise<{ targets: OrgTarget[]; tenantId: string }> {
   const secret = await resolveSecret(connection.secretRef);
   if (connection.kind === "github_app") {
-    const config = AppConfig.parse(connection.config);
+    const config = GitHubAppConfig.parse(connection.config);
     return {
       tenantId: config.tenantId ?? "",
       targets: config.installations.map((i) => {
@@ -42,7 +44,7 @@ export async function githubTargets(
     };
   }
   if (connection.kind === "github_token") {
-    const config = TokenConfig.parse(connection.config);
+    const config = GitHubTokenConfig.parse(connection.config);
     const newClient = () => createGitHubClient({ baseUrl: connection.baseUrl, maxRetries, auth: { kind: "token", token: secret } });
     return { tenantId: config.tenantId ?? "", targets: config.orgs.map((login) => ({ login, newClient })) };
   }

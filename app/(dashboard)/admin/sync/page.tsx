@@ -1,5 +1,6 @@
 // Sync status: the latest run of every stream with live progress (refreshes every 3 s).
 import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/page";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -20,6 +21,7 @@ async function load(): Promise<StreamStatus[] | null> {
 }
 
 export default async function SyncStatusPage() {
+  await requirePermission("sync.read");
   const rows = await load();
   return (
     <>

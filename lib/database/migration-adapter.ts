@@ -53,10 +53,22 @@ function reportCharAsCharacter(adapter: SqlDriverAdapter): void {
   };
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it on every ";", which cuts dollar-quoted
+ * function bodies (a trigger function in a migration) in half. PostgreSQL's simple query
+ * protocol takes the whole script in one message and splits it correctly itself.
+ */
+function executeScriptsWhole(adapter: SqlDriverAdapter, pool: pg.Pool): void {
+  adapter.executeScript = async (script) => {
+    await pool.query(script);
+  };
+}
+
 function adapterFor(url: string, onDispose?: () => Promise<void>): Promise<SqlDriverAdapter> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   return new PrismaPg(pool).connect().then((adapter) => {
     reportCharAsCharacter(adapter);
+    executeScriptsWhole(adapter, pool);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

@@ -74,6 +74,8 @@ const MATRIX: Entry[] = [
   { route: "/api/admin/identity-links/[id]", method: "DELETE", id: "random", expect: only(["admin"], 404, 403, 401) },
   { route: "/api/admin/group-links", method: "POST", body: {}, expect: only(["admin"], 400, 403, 401) },
   { route: "/api/admin/group-links/[id]", method: "DELETE", id: "random", expect: only(["admin"], 404, 403, 401) },
+  { route: "/api/risk-acceptances", method: "POST", body: {}, expect: only(["admin", "security_reader"], 400, 403, 401) },
+  { route: "/api/risk-acceptances/[id]", method: "DELETE", id: "random", expect: only(["admin", "security_reader"], 404, 403, 401) },
 ];
 
 /** Every page (GET) and every exported handler method under app/, as "METHOD /route". */

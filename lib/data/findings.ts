@@ -4,7 +4,7 @@ import { z } from "zod";
 import { database } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/policy";
-import { FINDING_KINDS, FINDING_STATES, SEVERITIES, STAGES } from "../ingest/normalized-finding";
+import { FINDING_KINDS, FINDING_STATES, SEVERITIES, SOURCES, STAGES } from "../ingest/normalized-finding";
 import { findingWhere } from "./viewer-scope";
 
 export const FindingFilters = z.object({
@@ -12,8 +12,15 @@ export const FindingFilters = z.object({
   severity: z.enum(SEVERITIES).optional(),
   stage: z.enum(STAGES).optional(),
   kind: z.enum(FINDING_KINDS).optional(),
+  source: z.enum(SOURCES).optional(),
+  organization: z.string().uuid().optional(),
+  /** Findings of the team's repositories. */
+  team: z.string().uuid().optional(),
   repository: z.string().uuid().optional(),
+  /** Words in the title, the rule id or the file path (case-insensitive). */
   search: z.string().trim().max(200).optional(),
+  /** First seen at least this many days ago. */
+  olderThanDays: z.coerce.number().int().min(1).max(3650).optional(),
   /** Keyset cursor: the last id of the previous page (ids descend). */
   before: z.string().regex(/^\d{1,19}$/).optional(),
 });
@@ -46,8 +53,20 @@ async function whereFor(viewer: Viewer, f: FindingFilters): Promise<Prisma.Findi
         ...(f.severity ? { severity: f.severity } : {}),
         ...(f.stage ? { stage: f.stage } : {}),
         ...(f.kind ? { kind: f.kind } : {}),
+        ...(f.source ? { source: f.source } : {}),
+        ...(f.organization ? { organizationId: f.organization } : {}),
+        ...(f.team ? { repository: { teams: { some: { teamId: f.team } } } } : {}),
         ...(f.repository ? { repositoryId: f.repository } : {}),
-        ...(f.search ? { title: { contains: f.search, mode: "insensitive" as const } } : {}),
+        ...(f.olderThanDays ? { firstSeenAt: { lte: new Date(Date.now() - f.olderThanDays * 86_400_000) } } : {}),
+        ...(f.search
+          ? {
+              OR: [
+                { title: { contains: f.search, mode: "insensitive" as const } },
+                { ruleId: { contains: f.search, mode: "insensitive" as const } },
+                { locationPath: { contains: f.search, mode: "insensitive" as const } },
+              ],
+            }
+          : {}),
         ...(f.before ? { id: { lt: BigInt(f.before) } } : {}),
       },
     ],
@@ -130,4 +149,26 @@ export async function getFinding(viewer: Viewer, id: string): Promise<FindingDet
   });
   if (!finding) return null;
   return { ...finding, id: finding.id.toString() };
+}
+
+export interface FilterChoices {
+  organizations: { id: string; login: string }[];
+  teams: { id: string; name: string; organization: string }[];
+}
+
+/** Organizations and teams the viewer can filter by: those holding repositories in their scope. */
+export async function findingFilterChoices(viewer: Viewer): Promise<FilterChoices> {
+  const { prisma } = database();
+  const findings = await findingWhere(viewer);
+  const repositoryScope = "repositoryId" in findings ? { id: findings.repositoryId as Prisma.StringFilter } : {};
+  const [organizations, teams] = await Promise.all([
+    prisma.organization.findMany({ where: { deletedAt: null, repositories: { some: { deletedAt: null, ...repositoryScope } } }, orderBy: { login: "asc" }, select: { id: true, login: true } }),
+    prisma.team.findMany({
+      where: { deletedAt: null, repositories: { some: { repository: { deletedAt: null, ...repositoryScope } } } },
+      orderBy: [{ organization: { login: "asc" } }, { name: "asc" }],
+      take: 500,
+      select: { id: true, name: true, organization: { select: { login: true } } },
+    }),
+  ]);
+  return { organizations, teams: teams.map((t) => ({ id: t.id, name: t.name, organization: t.organization.login })) };
 }

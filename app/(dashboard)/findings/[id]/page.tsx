@@ -6,10 +6,18 @@ import { DateTime } from "@/components/ui/date-time";
 import { inlineLinkClass } from "@/components/ui/link-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission, requireResource } from "@/lib/auth/page";
+import { RiskAcceptancePanel } from "@/components/findings/risk-acceptance-panel";
+import { can } from "@/lib/auth/policy";
 import { getFinding } from "@/lib/data/findings";
+import { riskAcceptancesForFinding } from "@/lib/data/risk-acceptances";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Finding" };
+
+/** The date the acceptance form proposes: a month from now. */
+function defaultExpiry(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission("findings.read");
@@ -17,6 +25,10 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const finding = await getFinding(viewer, id);
   await requireResource(viewer, "findings.read", finding && { repositoryId: finding.repository?.id ?? null });
   const f = finding!;
+  const [acceptances, canAccept] = await Promise.all([
+    riskAcceptancesForFinding({ id: f.id, repositoryId: f.repository?.id ?? null, ruleId: f.ruleId }),
+    can(viewer, "risk.accept", { repositoryId: f.repository?.id ?? null }),
+  ]);
   return (
     <>
       <PageHeader title={f.title} description={<><SeverityBadge severity={f.severity} /> <span className="capitalize">{f.state}</span> · {f.source} {f.kind} · rule <span className="font-mono">{f.ruleId}</span></>} />
@@ -32,6 +44,16 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         {f.dismissedReason ? (<><dt className="text-muted">Dismissed because</dt><dd>{f.dismissedReason}</dd></>) : null}
         {f.url ? (<><dt className="text-muted">Source</dt><dd><a href={f.url} className={inlineLinkClass} rel="noreferrer">Open on the source</a></dd></>) : null}
       </dl>
+      <section aria-labelledby="risk-heading" className="mt-8">
+        <h2 id="risk-heading" className="mb-2 text-xl font-semibold text-ink">Risk acceptance</h2>
+        <RiskAcceptancePanel
+          findingId={f.id}
+          acceptances={acceptances.map((a) => ({ ...a, expiresAt: a.expiresAt.toISOString() }))}
+          canAccept={canAccept}
+          csrfToken={viewer.csrfToken}
+          defaultExpiry={defaultExpiry(30)}
+        />
+      </section>
       <section aria-labelledby="history-heading" className="mt-8">
         <h2 id="history-heading" className="mb-2 text-xl font-semibold text-ink">History</h2>
         <ol className="space-y-1 text-sm">

@@ -15,6 +15,7 @@ const nextConfig = {
     "@prisma/schema-engine-wasm",
     "pg",
     "@azure/msal-node",
+    "@react-pdf/renderer",
   ],
   async headers() {
     return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];

@@ -1,41 +1,33 @@
 // GET /api/exports/findings?…filters…[&bom=1] — every finding the viewer may see that matches
-// the explorer's filters, as CSV, streamed a batch at a time (memory stays flat at any size).
+// the explorer's filters, as CSV (RFC 4180, formula-safe), streamed a keyset batch at a time and
+// only as fast as the client reads: memory stays flat at any size. Audited with the row count.
 import { z } from "zod";
 import { recordAudit } from "@/lib/auth/audit";
 import { defineRoute } from "@/lib/auth/route";
 import { FindingFilters, streamFindings } from "@/lib/data/findings";
-import { csvRow, UTF8_BOM } from "@/lib/reports/csv";
-
-const HEADER = ["id", "source", "kind", "severity", "state", "stage", "title", "rule_id", "repository", "location", "first_seen_at", "url"];
+import { csvStream, FINDING_CSV_HEADER, findingCsvValues } from "@/lib/reports/csv";
 
 export const GET = defineRoute({
   access: { permission: "findings.read" },
   query: FindingFilters.omit({ before: true }).extend({ bom: z.enum(["0", "1"]).optional() }),
   handler: async ({ query, viewer, request }) => {
     const { bom, ...filters } = query;
-    await recordAudit({ action: "export.created", actor: viewer, details: { kind: "findings-csv", filters }, request });
-    const encoder = new TextEncoder();
-    const batches = streamFindings(viewer!, filters);
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encoder.encode((bom === "1" ? UTF8_BOM : "") + csvRow(HEADER)));
-      },
-      async pull(controller) {
-        const { value, done } = await batches.next();
-        if (done) return controller.close();
-        controller.enqueue(
-          encoder.encode(
-            value
-              .map((f) => csvRow([f.id, f.source, f.kind, f.severity, f.state, f.stage, f.title, f.ruleId, f.repository?.fullName ?? "", f.locationPath ? `${f.locationPath}${f.locationLine ? `:${f.locationLine}` : ""}` : "", f.firstSeenAt, f.url ?? ""]))
-              .join(""),
-          ),
-        );
-      },
-      async cancel() {
-        await batches.return(undefined);
-      },
-    });
-    return new Response(body, {
+    let rows = 0;
+    async function* batches() {
+      let complete = false;
+      try {
+        for await (const batch of streamFindings(viewer!, filters)) {
+          rows += batch.length;
+          yield batch.map(findingCsvValues);
+        }
+        complete = true;
+      } finally {
+        // Written when the stream ends (or the client goes away): the trail records what was
+        // actually sent, with the row count.
+        await recordAudit({ action: "export.created", actor: viewer, details: { kind: "findings-csv", format: "csv", filters, rows, complete }, request });
+      }
+    }
+    return new Response(csvStream(FINDING_CSV_HEADER, batches(), { bom: bom === "1" }), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="rampart-findings-${new Date().toISOString().slice(0, 10)}.csv"`,

@@ -32,6 +32,13 @@ export const RESOURCES = {
   projects: { released: 7.1, resourceVersion: 4 },
   repositories: { released: 7.1, resourceVersion: 2 },
   resourceAreas: { released: null, resourceVersion: 1 },
+  policyConfigurations: { released: 7.1, resourceVersion: 1 },
+  buildDefinitions: { released: 7.1, resourceVersion: 3 },
+  environments: { released: 7.1, resourceVersion: 1 },
+  environmentDeploymentRecords: { released: 7.1, resourceVersion: 1 },
+  checkConfigurations: { released: null, resourceVersion: 1 },
+  accessControlLists: { released: 7.1, resourceVersion: 1 },
+  graphGroups: { released: null, resourceVersion: 1 },
 } satisfies Record<string, ResourceVersions>;
 
 /** The api-version of the query string, else of the Accept header (how the .NET and Node clients send it). */

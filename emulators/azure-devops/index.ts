@@ -1,6 +1,7 @@
 // Azure DevOps: the audit log (auditservice.dev.azure.com) and the inventory and location
 // APIs clients need around it (dev.azure.com), on one server, with PAT and Entra bearer auth
-// and the global consumption limit's delays, 429s and X-RateLimit-* headers.
+// and the global consumption limit's delays, 429s and X-RateLimit-* headers. posture.ts serves
+// branch policies, pipelines, environments and checks, Git permissions and Graph groups.
 import type { EmulatorDefinition } from "../core/context";
 import { Rng } from "../core/random";
 import { registerAuditLog } from "./audit-log";
@@ -8,6 +9,7 @@ import { authenticate } from "./auth";
 import { installErrorHandlers } from "./errors";
 import { registerInventory } from "./inventory";
 import { registerLocations } from "./locations";
+import { registerPosture } from "./posture";
 import { chargeRequest, registerAdoSettings, sendRateLimited } from "./rate-limits";
 
 const contexts = new WeakMap<object, Parameters<EmulatorDefinition["register"]>[1]>();
@@ -32,6 +34,7 @@ export const azureDevOpsEmulator: EmulatorDefinition = {
     registerAuditLog(app, ctx);
     registerInventory(app, ctx);
     registerLocations(app, ctx);
+    registerPosture(app, ctx);
   },
   rateLimited(request, reply, _kind, retryAfterSeconds) {
     const ctx = contexts.get(request.server);

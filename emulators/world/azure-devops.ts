@@ -1,9 +1,11 @@
-// Azure DevOps side: orgs → projects → repositories and pipelines, and 90 days of audit log
+// Azure DevOps side: orgs → projects → repositories and pipelines (posture in
+// azure-devops-posture.ts), and 90 days of audit log
 // per org. Audit entries are never stored: entry i of an org is a pure function of (seed, org,
 // i), with timestamps increasing in i, so 10M entries cost no memory and any time window maps
 // to an index range by binary search. Mutations append segments of newer entries.
 import { Rng } from "../core/random";
 import type { Scale } from "./scale";
+import { buildProjectPosture, buildRepoPosture, type AdoProjectPosture, type AdoRepoPosture } from "./azure-devops-posture";
 
 const DAY = 86_400_000;
 export const AUDIT_RETENTION_DAYS = 90;
@@ -11,8 +13,10 @@ export const AUDIT_RETENTION_DAYS = 90;
 export interface AdoProject {
   id: string;
   name: string;
-  repos: { id: string; name: string; defaultBranch: string }[];
-  pipelines: { id: number; name: string }[];
+  repos: ({ id: string; name: string; defaultBranch: string } & AdoRepoPosture)[];
+  /** YAML pipelines (build definitions); pipeline k builds repository k. */
+  pipelines: { id: number; name: string; repoId: string }[];
+  posture: AdoProjectPosture;
 }
 
 export interface AuditSegment {
@@ -91,15 +95,20 @@ export function buildAzureDevOpsWorld(seed: number, scale: Scale, now: number): 
     const projects: AdoProject[] = Array.from({ length: scale.projectsPerAzureDevOpsOrg }, (_, p) => {
       const prng = Rng.of(seed, "ado-project", o, p);
       const name = `${["Fabrikam", "Northwind", "Tailspin", "Woodgrove", "Litware"][p % 5]}${p >= 5 ? `-${Math.floor(p / 5) + 1}` : ""}`;
+      const repoIds = Array.from({ length: scale.reposPerProject }, (_, r) => Rng.of(seed, "ado-repo", o, p, r).uuid());
+      const pipelines = Array.from({ length: Math.max(1, scale.reposPerProject) }, (_, k) => ({ id: 10 + k, name: `${name}-ci-${k + 1}`, repoId: repoIds[k % Math.max(1, repoIds.length)] ?? "" }));
+      const posture = buildProjectPosture(seed, o, p, name, pipelines.map((pl) => pl.id));
       return {
         id: prng.uuid(),
         name,
-        repos: Array.from({ length: scale.reposPerProject }, (_, r) => ({
-          id: Rng.of(seed, "ado-repo", o, p, r).uuid(),
+        repos: repoIds.map((id, r) => ({
+          id,
           name: `${name.toLowerCase()}-${["api", "web", "infra", "worker", "mobile", "data"][r % 6]}${r >= 6 ? `-${Math.floor(r / 6) + 1}` : ""}`,
           defaultBranch: "refs/heads/main",
+          ...buildRepoPosture(seed, o, p, r, posture, pipelines[r]!.id),
         })),
-        pipelines: Array.from({ length: Math.max(1, scale.reposPerProject) }, (_, k) => ({ id: 10 + k, name: `${name}-ci-${k + 1}` })),
+        pipelines,
+        posture,
       };
     });
     return {

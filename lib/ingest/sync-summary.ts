@@ -25,6 +25,8 @@ export interface ConnectorSyncOptions {
   workerId: string;
   /** How often a failing request is retried before its page fails the stream (source default otherwise). */
   maxRetries?: number;
+  /** Only these streams (by name, e.g. "inventory", "audit-log"); every stream when absent. Honoured by the Azure DevOps connector so far. */
+  streams?: string[];
   /** Called as pages land; `scope` is the org / subscription / project being read. */
   onProgress?: (progress: { scope: string; stream: string; items: number; requests: number }) => void;
 }

@@ -38,7 +38,7 @@ async function syncAll(mode: "full" | "incremental", options: Partial<ConnectorS
   const started = performance.now();
   const summaries: StreamSyncSummary[] = [];
   for (const target of targets.filter((t) => only === undefined || t.orgIndex === only)) {
-    summaries.push(...(await syncAzureDevOpsConnection(target.connectionId, { mode, workerId: "test", ...options })));
+    summaries.push(...(await syncAzureDevOpsConnection(target.connectionId, { mode, workerId: "test", streams: ["audit-log"], ...options })));
   }
   return { summaries, requests: (await adoRequests()) - before, seconds: (performance.now() - started) / 1000 };
 }

@@ -2,7 +2,7 @@
 // at the moment of use, the auth it asks for (see connection-config.ts).
 import { resolveSecret } from "../secrets";
 import { createAzureDevOpsClient, type AzureDevOpsClient } from "./client";
-import { auditBaseUrlOf, AzureDevOpsConnectionConfigSchema, type AzureDevOpsConnectionConfig } from "./connection-config";
+import { auditBaseUrlOf, identityBaseUrlOf, AzureDevOpsConnectionConfigSchema, type AzureDevOpsConnectionConfig } from "./connection-config";
 import { azureDevOpsCredential } from "./credential";
 
 export interface AzureDevOpsConnectionRow {
@@ -20,7 +20,7 @@ export function azureDevOpsConfigOf(connection: Pick<AzureDevOpsConnectionRow, "
 export async function azureDevOpsClientFor(connection: AzureDevOpsConnectionRow, maxRetries?: number): Promise<{ config: AzureDevOpsConnectionConfig; newClient: () => AzureDevOpsClient }> {
   const config = azureDevOpsConfigOf(connection);
   const auditBaseUrl = auditBaseUrlOf(connection.baseUrl, config);
-  const common = { baseUrl: connection.baseUrl, auditBaseUrl, organization: config.organization, maxRetries };
+  const common = { baseUrl: connection.baseUrl, auditBaseUrl, identityBaseUrl: identityBaseUrlOf(connection.baseUrl, config), organization: config.organization, maxRetries };
   if (config.auth === "pat") {
     const pat = await resolveSecret(connection.secretRef);
     return { config, newClient: () => createAzureDevOpsClient({ ...common, auth: { kind: "pat", pat } }) };

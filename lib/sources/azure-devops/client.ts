@@ -28,6 +28,8 @@ export interface AzureDevOpsClientOptions {
   baseUrl: string;
   /** Base URL of the audit service (auditservice.dev.azure.com on the cloud). */
   auditBaseUrl: string;
+  /** Base URL of the identity service, Graph included (vssps.dev.azure.com on the cloud). */
+  identityBaseUrl?: string;
   organization: string;
   auth: AzureDevOpsAuth;
   /** Retries of a throttled or failing request before it fails its page. */
@@ -42,10 +44,12 @@ export interface AzureDevOpsClient {
   organizationUrl: string;
   /** The audit service's URL for the organization: {auditBaseUrl}/{organization}. */
   auditUrl: string;
+  /** The identity service's URL for the organization: {identityBaseUrl}/{organization}. */
+  identityUrl: string;
   /** This client's requests only: give each concurrent stream its own client. */
   meter: RequestMeter;
   /** GETs a JSON resource; throws AzureDevOpsRequestError on a final non-2xx answer. */
-  getJson(url: string): Promise<{ body: unknown; serverDate: Date | null }>;
+  getJson(url: string): Promise<{ body: unknown; serverDate: Date | null; continuationToken: string | null }>;
 }
 
 /** A request the service answered with an error status after retries. */
@@ -107,6 +111,7 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions, httpC
     organization: options.organization,
     organizationUrl: `${options.baseUrl.replace(/\/$/, "")}/${organization}`,
     auditUrl: `${options.auditBaseUrl.replace(/\/$/, "")}/${organization}`,
+    identityUrl: `${(options.identityBaseUrl ?? options.baseUrl).replace(/\/$/, "")}/${organization}`,
     meter,
     async getJson(url) {
       const request = createPipelineRequest({ url, method: "GET", headers: createHttpHeaders({ accept: "application/json" }) });
@@ -114,7 +119,12 @@ export function createAzureDevOpsClient(options: AzureDevOpsClientOptions, httpC
       if (response.status < 200 || response.status >= 300) throw new AzureDevOpsRequestError(response.status, url, serviceMessage(response.bodyAsText ?? undefined));
       const date = response.headers.get("date");
       const serverDate = date ? new Date(date) : null;
-      return { body: JSON.parse(response.bodyAsText ?? "null") as unknown, serverDate: serverDate && !Number.isNaN(serverDate.getTime()) ? serverDate : null };
+      return {
+        body: JSON.parse(response.bodyAsText ?? "null") as unknown,
+        serverDate: serverDate && !Number.isNaN(serverDate.getTime()) ? serverDate : null,
+        // List APIs outside the audit log page with this header rather than in the body.
+        continuationToken: response.headers.get("x-ms-continuationtoken") ?? null,
+      };
     },
   };
 }

@@ -21,6 +21,8 @@ export const AzureDevOpsConnectionConfigSchema = z.object({
   authorityHost: z.url().optional(),
   /** Where the audit service lives, when it is not derived from the connection's base URL. */
   auditBaseUrl: z.url().optional(),
+  /** Where the identity service (Graph) lives, when it is not derived from the connection's base URL. */
+  identityBaseUrl: z.url().optional(),
   /** How far an incremental sync reaches back before the last watermark: the audit log can publish entries late. */
   overlapMinutes: z.number().int().min(0).max(24 * 60).default(60),
 });
@@ -38,5 +40,13 @@ export function auditBaseUrlOf(baseUrl: string, config: Pick<AzureDevOpsConnecti
   if (config.auditBaseUrl) return config.auditBaseUrl.replace(/\/$/, "");
   const url = new URL(baseUrl);
   if (url.hostname.toLowerCase() === CLOUD_HOST) url.hostname = `auditservice.${CLOUD_HOST}`;
+  return url.toString().replace(/\/$/, "");
+}
+
+/** The identity service's base URL: vssps.dev.azure.com on Azure DevOps Services, else the base URL. */
+export function identityBaseUrlOf(baseUrl: string, config: Pick<AzureDevOpsConnectionConfig, "identityBaseUrl">): string {
+  if (config.identityBaseUrl) return config.identityBaseUrl.replace(/\/$/, "");
+  const url = new URL(baseUrl);
+  if (url.hostname.toLowerCase() === CLOUD_HOST) url.hostname = `vssps.${CLOUD_HOST}`;
   return url.toString().replace(/\/$/, "");
 }

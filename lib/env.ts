@@ -21,6 +21,15 @@ const EnvSchema = z.object({
   RAMPART_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
   /** When the nightly full sync runs (cron, server time). */
   RAMPART_FULL_SYNC_CRON: z.string().default("0 2 * * *"),
+  /**
+   * 32-byte key (base64 or 64 hex digits) that seals secrets admins paste into Rampart
+   * (notification webhook URLs and signing secrets) with AES-256-GCM. Without it such rules cannot be saved.
+   */
+  RAMPART_SECRET_KEY: z
+    .string()
+    .trim()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32, "must be 32 bytes, as base64 or 64 hex digits")
+    .optional(),
   /** Secret GitHub signs webhook deliveries with; webhooks answer 503 without it. */
   GITHUB_WEBHOOK_SECRET: z.string().min(16).optional(),
 

@@ -10,6 +10,7 @@ import { installErrorHandlers } from "./errors";
 import { registerInventory } from "./inventory";
 import { registerLocations } from "./locations";
 import { registerPosture } from "./posture";
+import { registerWorkItems } from "./work-items";
 import { chargeRequest, registerAdoSettings, sendRateLimited } from "./rate-limits";
 
 const contexts = new WeakMap<object, Parameters<EmulatorDefinition["register"]>[1]>();
@@ -35,6 +36,7 @@ export const azureDevOpsEmulator: EmulatorDefinition = {
     registerInventory(app, ctx);
     registerLocations(app, ctx);
     registerPosture(app, ctx);
+    registerWorkItems(app, ctx);
   },
   rateLimited(request, reply, _kind, retryAfterSeconds) {
     const ctx = contexts.get(request.server);

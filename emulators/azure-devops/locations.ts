@@ -36,6 +36,8 @@ const LOCATIONS: Record<string, ApiResourceLocation[]> = {
 const AREAS = [
   { id: "79134c72-4a58-4b42-976c-04e7115f32bf", name: "core" },
   { id: "4e080c62-fa21-4fbc-8fef-2a10a2b38049", name: "git" },
+  // wit's locations are listed by work-items.ts.
+  { id: "5264459e-e5e0-4bd8-b118-0985e68a4ec5", name: "wit" },
 ];
 
 export function registerLocations(app: FastifyInstance, ctx: EmulatorContext): void {

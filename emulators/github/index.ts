@@ -9,6 +9,7 @@ import { rateLimitStore, sendPrimaryRateLimit, sendSecondaryRateLimit, setRateLi
 import { requestIdOf } from "./request-id";
 import { registerCodeScanningRoutes } from "./routes/alerts-code-scanning";
 import { registerDependabotRoutes } from "./routes/alerts-dependabot";
+import { registerIssueRoutes } from "./routes/issues";
 import { registerSecretScanningRoutes } from "./routes/alerts-secret-scanning";
 import { registerAppRoutes } from "./routes/app";
 import { registerOrgRoutes } from "./routes/orgs";
@@ -45,6 +46,7 @@ function registerRest(app: FastifyInstance, ctx: EmulatorContext): void {
   registerCodeScanningRoutes(app, ctx);
   registerSecretScanningRoutes(app, ctx);
   registerDependabotRoutes(app, ctx);
+  registerIssueRoutes(app, ctx);
 }
 
 /** Contexts by Node server: rateLimited() gets only the request, and plugin scopes share the server. */

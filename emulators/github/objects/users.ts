@@ -7,7 +7,7 @@ import { apiBase, webBase } from "./urls";
 
 export type SimpleUser = Schema<"simple-user">;
 
-function userShape(ctx: EmulatorContext, login: string, id: number, type: "User" | "Organization" | "Bot", node: string): SimpleUser {
+export function userShape(ctx: EmulatorContext, login: string, id: number, type: "User" | "Organization" | "Bot", node: string): SimpleUser {
   const api = apiBase(ctx);
   // Bot logins carry "[bot]", which GitHub percent-encodes in URLs; bots' pages are their apps'.
   const url = `${api}/users/${encodeURIComponent(login)}`;

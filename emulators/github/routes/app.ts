@@ -15,10 +15,11 @@ import type { Schema } from "../schema-types";
 
 type AppPermissions = Schema<"app-permissions">;
 
-/** What Rampart's app asks for: read access to posture data, nothing more. */
+/** What Rampart's app asks for: read access to posture data, and issues to track findings in. */
 export const APP_PERMISSIONS: AppPermissions = {
   administration: "read",
   contents: "read",
+  issues: "write",
   metadata: "read",
   members: "read",
   secret_scanning_alerts: "read",

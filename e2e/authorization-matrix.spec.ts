@@ -21,11 +21,13 @@ const STAFF: Role[] = ["developer", "security_reader", "admin"];
 interface Entry {
   /** Route as on disk, route groups removed: /repos/[id]. */
   route: string;
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Which id fills [id]: the developer's own, another team's, or a random one. */
-  id?: "own" | "other" | "random";
+  id?: "own" | "other" | "random" | "scope";
   expect: Expect;
   body?: unknown;
+  /** Query string; `{other}` becomes the other team's repository id. */
+  query?: string;
 }
 
 const MATRIX: Entry[] = [
@@ -45,6 +47,9 @@ const MATRIX: Entry[] = [
   { route: "/orgs", method: "GET", expect: all(200) },
   { route: "/teams", method: "GET", expect: all(200) },
   { route: "/repos", method: "GET", expect: all(200) },
+  // Organization and team scorecards pool every repository: not for developers (404, as if absent).
+  { route: "/orgs/[id]", method: "GET", id: "scope", expect: { ...all(200), developer: 404 } },
+  { route: "/teams/[id]", method: "GET", id: "scope", expect: { ...all(200), developer: 404 } },
   { route: "/repos/[id]", method: "GET", id: "own", expect: all(200) },
   { route: "/repos/[id]", method: "GET", id: "other", expect: { ...all(200), developer: 404 } },
   { route: "/findings", method: "GET", expect: only(STAFF, 200, 403, 307) },
@@ -55,6 +60,7 @@ const MATRIX: Entry[] = [
   { route: "/admin/sync", method: "GET", expect: only(["admin", "security_reader"], 200, 403, 307) },
   { route: "/admin/audit", method: "GET", expect: only(["admin"], 200, 403, 307) },
   { route: "/admin/identities", method: "GET", expect: only(["admin"], 200, 403, 307) },
+  { route: "/admin/notifications", method: "GET", expect: only(["admin", "security_reader"], 200, 403, 307) },
   // JSON API.
   { route: "/api/session", method: "GET", expect: all(200, 401) },
   { route: "/api/repositories/[id]", method: "GET", id: "own", expect: all(200, 401) },
@@ -63,6 +69,16 @@ const MATRIX: Entry[] = [
   { route: "/api/findings/[id]", method: "GET", id: "own", expect: only(STAFF, 200, 403, 401) },
   { route: "/api/findings/[id]", method: "GET", id: "other", expect: { ...only(STAFF, 200, 403, 401), developer: 404 } },
   { route: "/api/exports/findings", method: "GET", expect: only(STAFF, 200, 403, 401) },
+  // Triage: an invalid body on one's own finding passes the policy (400); a valid one on another
+  // team's finding is 404 for the developer, and really happens for the security lead and admin.
+  { route: "/api/findings/[id]/assignee", method: "POST", id: "own", body: {}, expect: only(STAFF, 400, 403, 401) },
+  { route: "/api/findings/[id]/assignee", method: "POST", id: "other", body: { assignee: null }, expect: { ...only(STAFF, 200, 403, 401), developer: 404 } },
+  { route: "/api/findings/[id]/work-items", method: "POST", id: "own", body: {}, expect: only(STAFF, 400, 403, 401) },
+  { route: "/api/findings/[id]/work-items", method: "POST", id: "other", body: { target: { system: "github_issue" } }, expect: { anonymous: 401, developer: 404, auditor: 403, security_reader: 201, admin: 200 } },
+  { route: "/api/admin/notification-rules", method: "GET", expect: only(["admin", "security_reader"], 200, 403, 401) },
+  { route: "/api/admin/notification-rules", method: "POST", body: {}, expect: only(["admin", "security_reader"], 400, 403, 401) },
+  { route: "/api/admin/notification-rules/[id]", method: "PATCH", id: "random", body: {}, expect: only(["admin", "security_reader"], 404, 403, 401) },
+  { route: "/api/admin/notification-rules/[id]", method: "DELETE", id: "random", expect: only(["admin", "security_reader"], 404, 403, 401) },
   // Admin API: mutations are sent with a valid CSRF token and an invalid body, so "allowed"
   // shows as 400 (past the policy, stopped by validation) and "denied" as 403.
   { route: "/api/admin/connections", method: "GET", expect: only(["admin"], 200, 403, 401) },
@@ -74,6 +90,8 @@ const MATRIX: Entry[] = [
   { route: "/api/admin/identity-links/[id]", method: "DELETE", id: "random", expect: only(["admin"], 404, 403, 401) },
   { route: "/api/admin/group-links", method: "POST", body: {}, expect: only(["admin"], 400, 403, 401) },
   { route: "/api/admin/group-links/[id]", method: "DELETE", id: "random", expect: only(["admin"], 404, 403, 401) },
+  { route: "/api/reports", method: "GET", query: "kind=posture&format=json&scope=enterprise", expect: all(200, 401) },
+  { route: "/api/reports", method: "GET", query: "kind=posture&format=json&scope=repo:{other}", expect: { ...all(200, 401), developer: 404 } },
   { route: "/api/risk-acceptances", method: "POST", body: {}, expect: only(["admin", "security_reader"], 400, 403, 401) },
   { route: "/api/risk-acceptances/[id]", method: "DELETE", id: "random", expect: only(["admin", "security_reader"], 404, 403, 401) },
 ];
@@ -119,6 +137,14 @@ test("routes × roles answer exactly as the policy says", async ({ baseURL }) =>
   const otherRepo = otherFinding!.repository!;
   // The other repository must really be outside the developer's scope (not just unlisted on page 1).
   expect((await dev.get(`/api/repositories/${otherRepo.id}`)).status()).toBe(404);
+  // A real organization and team, as the security lead's list pages link them.
+  const firstLink = async (page: string, base: string) => {
+    const html = await (await lead.get(page)).text();
+    const at = html.indexOf(`href="${base}/`);
+    expect(at, `${page} links a scorecard`).toBeGreaterThan(-1);
+    return html.slice(at + base.length + 7, at + base.length + 7 + 36);
+  };
+  const scopeIds = { "/orgs/[id]": await firstLink("/orgs", "/orgs"), "/teams/[id]": await firstLink("/teams", "/teams") };
   const ids = {
     own: { "/repos/[id]": ownFinding!.repository!.id, "/api/repositories/[id]": ownFinding!.repository!.id, "/findings/[id]": ownFinding!.id, "/api/findings/[id]": ownFinding!.id },
     other: { "/repos/[id]": otherRepo.id, "/api/repositories/[id]": otherRepo.id, "/findings/[id]": otherFinding!.id, "/api/findings/[id]": otherFinding!.id },
@@ -127,9 +153,11 @@ test("routes × roles answer exactly as the policy says", async ({ baseURL }) =>
   const failures: string[] = [];
   const table: string[] = [];
   for (const entry of MATRIX) {
-    const idKey = entry.route.replace(/\/test$/, "") as keyof typeof ids.own;
-    const id = entry.id === "random" ? crypto.randomUUID() : entry.id ? ids[entry.id][idKey] : undefined;
-    const url = id ? entry.route.replace("[id]", id) : entry.route;
+    const idKey = entry.route.replace(/\/(test|assignee|work-items)$/, "") as keyof typeof ids.own;
+    const id =
+      entry.id === "random" ? crypto.randomUUID() : entry.id === "scope" ? scopeIds[entry.route as keyof typeof scopeIds] : entry.id ? ids[entry.id][idKey] : undefined;
+    const path = id ? entry.route.replace("[id]", id) : entry.route;
+    const url = entry.query ? `${path}?${entry.query.replace("{other}", otherRepo.id)}` : path;
     const row: string[] = [];
     for (const role of ROLES) {
       const { request, csrfToken } = clients[role];
@@ -139,12 +167,12 @@ test("routes × roles answer exactly as the policy says", async ({ baseURL }) =>
       const status = response.status();
       row.push(String(status));
       if (status !== entry.expect[role]) failures.push(`${entry.method} ${url} as ${role}: ${status}, expected ${entry.expect[role]}`);
-      if (entry.id === "other" && role === "developer") {
+      if ((entry.id === "other" || entry.query?.includes("{other}")) && role === "developer") {
         const body = await response.text();
         if (body.includes(otherRepo.fullName) || body.includes(otherFinding!.title)) failures.push(`${entry.method} ${url} as developer leaked data`);
       }
     }
-    table.push(`| ${entry.method} ${entry.route}${entry.id ? ` (${entry.id})` : ""} | ${row.join(" | ")} |`);
+    table.push(`| ${entry.method} ${entry.route}${entry.id ? ` (${entry.id})` : ""}${entry.query ? ` ?${entry.query}` : ""} | ${row.join(" | ")} |`);
   }
   console.log(`| route | ${ROLES.join(" | ")} |\n|---|${ROLES.map(() => "---").join("|")}|\n${table.join("\n")}`);
   expect(failures).toEqual([]);

@@ -10,6 +10,7 @@ import { postToAdmin, startEmulatorProcess } from "./lib/emulators";
 import { GITHUB_WEBHOOK_SECRET } from "../emulators/core/credentials";
 import { configureDemoConnections } from "./lib/demo-connections";
 import { emulatedSignInEnvironment } from "./lib/sign-in-environment";
+import { demoSecretKey } from "./lib/secret-key";
 import { run, start, stop, waitForHttp } from "./lib/processes";
 
 const development = process.argv.includes("--dev");
@@ -74,6 +75,7 @@ try {
         }
       : {}),
     DATABASE_URL: db.url,
+    RAMPART_SECRET_KEY: process.env.RAMPART_SECRET_KEY ?? (await demoSecretKey(process.env.RAMPART_DATA_DIR ?? ".rampart")),
     RAMPART_DATABASE_EMBEDDED: db.embedded ? "1" : "0",
     NEXT_TELEMETRY_DISABLED: "1",
     // PGlite serializes queries; a small pool avoids queueing connections it cannot serve.

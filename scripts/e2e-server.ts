@@ -15,6 +15,7 @@ import { startEmulatorProcess } from "./lib/emulators";
 import { buildIsStale } from "./lib/next-build";
 import { run, start, stop } from "./lib/processes";
 import { emulatedSignInEnvironment } from "./lib/sign-in-environment";
+import { throwawaySecretKey } from "./lib/secret-key";
 
 const port = Number(process.env.PORT ?? 3100);
 const origin = `http://127.0.0.1:${port}`;
@@ -46,13 +47,15 @@ const env = {
   NODE_EXTRA_CA_CERTS: started.endpoints.caCert,
   RAMPART_EMULATOR_ENDPOINTS: path.join(emulatorDir, "endpoints.json"),
   GITHUB_WEBHOOK_SECRET: GITHUB_WEBHOOK_SECRET,
+  RAMPART_SECRET_KEY: throwawaySecretKey(),
   ...(await emulatedSignInEnvironment(started.endpoints, emulatorDir, origin)),
 };
-// One full sync so personas have repositories and findings (a failing Azure stream must not
+// One full sync (then scoring) so personas have repositories, findings and scorecards (a failing Azure stream must not
 // stop the browser tests of what did sync, so the exit code is only reported).
 await run(process.execPath, ["--import", "tsx", "scripts/sync.ts", "--all", "--full"], { env }).catch((error: unknown) => {
   console.error(`e2e: the initial sync did not fully succeed: ${error instanceof Error ? error.message : String(error)}`);
 });
+await run(process.execPath, ["--import", "tsx", "scripts/score.ts"], { env });
 if (await buildIsStale()) await run(next, ["build"], { env: { ...env, NODE_ENV: "production" } });
 const app = start(next, ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env });
 

@@ -8,6 +8,8 @@ import { StatCard } from "@/components/ui/stat-card";
 import type { InventorySummary } from "@/lib/data/inventory";
 import { requirePermission } from "@/lib/auth/page";
 import { loadInventory } from "./load-inventory";
+import { ScopeScoreTable } from "@/components/scores/scope-score-table";
+import { scopeScoreList, seesAggregates } from "@/lib/data/posture";
 
 interface InventoryPageProps {
   title: string;
@@ -18,6 +20,8 @@ interface InventoryPageProps {
   /** Shown when sources are connected but nothing of this kind has synced yet. */
   notSyncedYet: ReactNode;
   scorecardNote: string;
+  /** Lists organizations or teams with their scorecards, for viewers who see every repository. */
+  scoreList?: { kind: "organization" | "team"; hrefBase: string; nameHeader: string };
 }
 
 /** Renders the inventory page for one kind of thing. */
@@ -43,6 +47,8 @@ export async function InventoryPage(props: InventoryPageProps) {
           body={connected ? props.notSyncedYet : props.noConnections}
           action={connected ? undefined : { href: "/admin", label: "Go to Admin" }}
         />
+      ) : props.scoreList && (await seesAggregates(viewer)) ? (
+        <ScopeScoreTable rows={await scopeScoreList(props.scoreList.kind)} hrefBase={props.scoreList.hrefBase} caption={props.title} nameHeader={props.scoreList.nameHeader} />
       ) : (
         <>
           <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -18,6 +18,7 @@ const navItems: { href: string; label: string; permission: Permission }[] = [
   { href: "/findings", label: "Findings", permission: "findings.read" },
   { href: "/reports", label: "Reports", permission: "reports.read" },
   { href: "/admin/sync", label: "Sync status", permission: "sync.read" },
+  { href: "/admin/notifications", label: "Notifications", permission: "notifications.manage" },
   { href: "/admin", label: "Admin", permission: "connections.manage" },
 ];
 

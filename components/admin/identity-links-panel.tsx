@@ -63,7 +63,7 @@ export function IdentityLinksPanel({ links, organizations, csrfToken }: { links:
       {links.length === 0 ? (
         <p className="text-muted">No identity links yet. They arrive with the first GitHub sync of an org that uses SAML single sign-on.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+        <div role="region" aria-label="Identity links" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-surface">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Identity links</caption>
             <thead className="border-b border-line text-muted">

@@ -1,6 +1,6 @@
 // fetch for admin actions: same-origin JSON with the session's CSRF token; errors come back as
 // the API's own message (never a stack), ready to show.
-export async function sendJson(method: "POST" | "DELETE", url: string, csrfToken: string, body?: unknown): Promise<{ ok: true; data: unknown } | { ok: false; message: string }> {
+export async function sendJson(method: "POST" | "PATCH" | "DELETE", url: string, csrfToken: string, body?: unknown): Promise<{ ok: true; data: unknown } | { ok: false; message: string }> {
   try {
     const response = await fetch(url, {
       method,

@@ -9,7 +9,7 @@ const STAGE_LABELS: Record<string, string> = { pre_commit: "Pre-commit", ci: "CI
 
 export function FindingTable({ rows, caption }: { rows: FindingRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-line text-muted">

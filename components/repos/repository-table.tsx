@@ -7,7 +7,7 @@ const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 
 export function RepositoryTable({ rows, caption }: { rows: RepositoryRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-line text-muted">

@@ -17,7 +17,7 @@ export function TrendChart({ rows, stages, title }: { rows: TrendRow[]; stages: 
     <figure>
       <div className="h-64 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#d8dde4" strokeDasharray="3 3" />
             <XAxis dataKey="day" tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />

@@ -33,7 +33,7 @@ function Progress({ row }: { row: StreamStatus }) {
 
 export function SyncStatusTable({ rows }: { rows: StreamStatus[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    <div role="region" aria-label="Sync status" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Latest sync of every stream</caption>
         <thead className="border-b border-line text-muted">

@@ -18,7 +18,13 @@ export type AuditAction =
   | "identity_link.deleted"
   | "export.created"
   | "risk.accepted"
-  | "risk.revoked";
+  | "risk.revoked"
+  | "risk.expired"
+  | "workitem.created"
+  | "finding.assigned"
+  | "notification_rule.created"
+  | "notification_rule.updated"
+  | "notification_rule.deleted";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -21,15 +21,19 @@ export const PERMISSIONS = [
   "audit.read",
   /** Accept or suppress risk. */
   "risk.accept",
+  /** Open a GitHub issue or Azure Boards item from a finding; assign a finding to someone. */
+  "findings.triage",
+  /** Notification rules (drift, SLA breaches, critical findings) and their delivery log. */
+  "notifications.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  security_reader: ["posture.read", "findings.read", "reports.read", "sync.read", "risk.accept"],
+  security_reader: ["posture.read", "findings.read", "reports.read", "sync.read", "risk.accept", "findings.triage", "notifications.manage"],
   // Reports hold what an auditor may see; finding details beyond them are not theirs.
   auditor: ["posture.read", "reports.read"],
-  developer: ["posture.read", "findings.read", "reports.read"],
+  developer: ["posture.read", "findings.read", "reports.read", "findings.triage"],
 };
 
 /** Roles whose grants are not limited to a repository scope. */

@@ -36,6 +36,8 @@ export interface FindingRow {
   source: string;
   ruleId: string;
   repository: { id: string; fullName: string } | null;
+  /** The repository the finding counts against: its own, or the one deploying its cloud resource. */
+  attributedRepositoryId: string | null;
   locationPath: string | null;
   locationLine: number | null;
   firstSeenAt: Date;
@@ -56,15 +58,15 @@ async function whereFor(viewer: Viewer, f: FindingFilters): Promise<Prisma.Findi
         ...(f.source ? { source: f.source } : {}),
         ...(f.organization ? { organizationId: f.organization } : {}),
         ...(f.team ? { repository: { teams: { some: { teamId: f.team } } } } : {}),
-        ...(f.repository ? { repositoryId: f.repository } : {}),
+        ...(f.repository ? { OR: [{ repositoryId: f.repository }, { cloudResource: { repositoryId: f.repository } }] } : {}),
         ...(f.olderThanDays ? { firstSeenAt: { lte: new Date(Date.now() - f.olderThanDays * 86_400_000) } } : {}),
         ...(f.search
           ? {
-              OR: [
+              AND: [{ OR: [
                 { title: { contains: f.search, mode: "insensitive" as const } },
                 { ruleId: { contains: f.search, mode: "insensitive" as const } },
                 { locationPath: { contains: f.search, mode: "insensitive" as const } },
-              ],
+              ] }],
             }
           : {}),
         ...(f.before ? { id: { lt: BigInt(f.before) } } : {}),
@@ -87,10 +89,12 @@ const rowSelect = {
   firstSeenAt: true,
   url: true,
   repository: { select: { id: true, fullName: true } },
+  cloudResource: { select: { repositoryId: true, name: true } },
 } satisfies Prisma.FindingSelect;
 
 function toRow(f: Prisma.FindingGetPayload<{ select: typeof rowSelect }>): FindingRow {
-  return { ...f, id: f.id.toString() };
+  const { cloudResource, ...rest } = f;
+  return { ...rest, id: f.id.toString(), attributedRepositoryId: f.repository?.id ?? cloudResource?.repositoryId ?? null };
 }
 
 /** One page, newest first; `next` is the cursor for the following page, null at the end. */
@@ -148,7 +152,8 @@ export async function getFinding(viewer: Viewer, id: string): Promise<FindingDet
     },
   });
   if (!finding) return null;
-  return { ...finding, id: finding.id.toString() };
+  const { cloudResource, ...rest } = finding;
+  return { ...rest, id: finding.id.toString(), attributedRepositoryId: finding.repository?.id ?? cloudResource?.repositoryId ?? null };
 }
 
 export interface FilterChoices {
@@ -159,8 +164,8 @@ export interface FilterChoices {
 /** Organizations and teams the viewer can filter by: those holding repositories in their scope. */
 export async function findingFilterChoices(viewer: Viewer): Promise<FilterChoices> {
   const { prisma } = database();
-  const findings = await findingWhere(viewer);
-  const repositoryScope = "repositoryId" in findings ? { id: findings.repositoryId as Prisma.StringFilter } : {};
+  const scope = await viewer.repositoryScope();
+  const repositoryScope = scope === "all" ? {} : { id: { in: [...scope] } };
   const [organizations, teams] = await Promise.all([
     prisma.organization.findMany({ where: { deletedAt: null, repositories: { some: { deletedAt: null, ...repositoryScope } } }, orderBy: { login: "asc" }, select: { id: true, login: true } }),
     prisma.team.findMany({

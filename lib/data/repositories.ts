@@ -1,6 +1,7 @@
 // Repositories as the viewer may see them: the list (with open findings by severity) and one
 // repository's page. Out-of-scope ids read as "not found", the same as ids that do not exist.
 import { database } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/policy";
 import { findingWhere, repositoryWhere } from "./viewer-scope";
 
@@ -44,6 +45,8 @@ export interface RepositoryListQuery {
   page?: number;
   /** Only these repositories (e.g. "my repositories"), intersected with the viewer's scope. */
   onlyIds?: ReadonlySet<string>;
+  /** name (default), or risk: most open critical, then high, then medium findings first. */
+  orderBy?: "name" | "risk";
 }
 
 export async function listRepositories(viewer: Viewer, query: RepositoryListQuery = {}): Promise<{ rows: RepositoryRow[]; total: number; pageSize: number }> {
@@ -56,6 +59,7 @@ export async function listRepositories(viewer: Viewer, query: RepositoryListQuer
     ],
   };
   const page = Math.max(1, query.page ?? 1);
+  if (query.orderBy === "risk") return listByRisk(viewer, where, page);
   const [repos, total] = await Promise.all([
     prisma.repository.findMany({
       where,
@@ -81,6 +85,17 @@ export async function listRepositories(viewer: Viewer, query: RepositoryListQuer
     total,
     pageSize: PAGE_SIZE,
   };
+}
+
+/** Most open critical, then high, then medium findings first (what to fix first), then by name. */
+async function listByRisk(viewer: Viewer, where: Prisma.RepositoryWhereInput, page: number): Promise<{ rows: RepositoryRow[]; total: number; pageSize: number }> {
+  const { prisma } = database();
+  const all = await prisma.repository.findMany({ where, select: { id: true, fullName: true, source: true, defaultBranch: true, visibility: true, archived: true, organization: { select: { login: true } } } });
+  const counts = await openCountsByRepository(viewer, all.map((r) => r.id));
+  const rows = all
+    .map((r) => ({ id: r.id, fullName: r.fullName, source: r.source, organization: r.organization.login, defaultBranch: r.defaultBranch, visibility: r.visibility, archived: r.archived, openFindings: counts.get(r.id) ?? emptyCounts() }))
+    .sort((a, b) => b.openFindings.critical - a.openFindings.critical || b.openFindings.high - a.openFindings.high || b.openFindings.medium - a.openFindings.medium || a.fullName.localeCompare(b.fullName));
+  return { rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: rows.length, pageSize: PAGE_SIZE };
 }
 
 export interface RepositoryDetail extends RepositoryRow {

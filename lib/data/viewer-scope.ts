@@ -11,10 +11,15 @@ export async function repositoryWhere(viewer: Viewer): Promise<Prisma.Repository
   return scope === "all" ? { deletedAt: null } : { deletedAt: null, id: { in: [...scope] } };
 }
 
-/** Findings the viewer may see: those of their repositories (and, for unscoped roles, all). */
+/**
+ * Findings the viewer may see: those of their repositories, including cloud findings on
+ * resources their repositories deploy (code-to-cloud links); unscoped roles see all.
+ */
 export async function findingWhere(viewer: Viewer): Promise<Prisma.FindingWhereInput> {
   const scope = await viewer.repositoryScope();
-  return scope === "all" ? {} : { repositoryId: { in: [...scope] } };
+  if (scope === "all") return {};
+  const ids = [...scope];
+  return { OR: [{ repositoryId: { in: ids } }, { cloudResource: { repositoryId: { in: ids } } }] };
 }
 
 /** For raw SQL: null means "no restriction", else the allowed repository ids. */

@@ -8,6 +8,11 @@ import { RepositoryTable } from "@/components/repos/repository-table";
 import { requirePermission } from "@/lib/auth/page";
 import { resolveRepositoryScope } from "@/lib/auth/scope";
 import { listRepositories } from "@/lib/data/repositories";
+import Link from "next/link";
+import { SeverityBadge } from "@/components/findings/severity-badge";
+import { inlineLinkClass } from "@/components/ui/link-styles";
+import { can } from "@/lib/auth/policy";
+import { findingsAssignedTo } from "@/lib/workitems/ownership";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "My repositories" };
@@ -20,6 +25,9 @@ export default async function MyRepositoriesPage() {
       console.error("[my] could not list repositories", error);
       return null;
     });
+  // Assigned to me: by UPN or a linked source login — only what the viewer may see.
+  const assigned = viewer.upn ? await findingsAssignedTo(viewer.upn, { limit: 50 }) : [];
+  const visibleAssigned = (await Promise.all(assigned.map(async (f) => ((await can(viewer, "findings.read", { repositoryId: f.repositoryId })) ? f : null)))).filter((f) => f !== null);
   return (
     <>
       <PageHeader title="My repositories" description="Repositories you can reach on GitHub or Azure DevOps, with their open findings." />
@@ -36,8 +44,26 @@ export default async function MyRepositoriesPage() {
           }
         />
       ) : (
-        <RepositoryTable rows={result.rows} caption="My repositories" />
+        <>
+          <p className="mb-2 text-sm text-muted">Ranked by what to fix first: open critical, then high, then medium findings.</p>
+          <RepositoryTable rows={result.rows} caption="My repositories" />
+        </>
       )}
+      <section aria-labelledby="assigned-heading" className="mt-8">
+        <h2 id="assigned-heading" className="mb-2 text-xl font-semibold text-ink">Assigned to me</h2>
+        {visibleAssigned.length === 0 ? (
+          <p className="text-muted">No open finding is assigned to you.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {visibleAssigned.map((f) => (
+              <li key={f.id}>
+                <SeverityBadge severity={f.severity} /> <Link href={`/findings/${f.id}`} className={inlineLinkClass}>{f.title}</Link>
+                <span className="text-muted"> · {f.repositoryFullName ?? "no repository"}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -13,7 +13,8 @@ export default function OrganizationsPage() {
       emptyTitle="No organizations yet"
       noConnections={<p>Organizations appear once an admin connects GitHub or Azure DevOps and the first sync finishes.</p>}
       notSyncedYet={<p>Sources are connected, but no organization has been synced yet. They appear here after the first sync finishes.</p>}
-      scorecardNote="Per-organization scorecards appear after the first sync is scored."
+      scoreList={{ kind: "organization", hrefBase: "/orgs", nameHeader: "Organization" }}
+      scorecardNote="Organization scorecards pool repositories beyond yours; your repositories' scorecards are under My repositories."
     />
   );
 }

@@ -1,5 +1,6 @@
 // Overview: what Rampart has ingested so far, or how to connect the first source.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/page";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,6 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import type { InventorySummary } from "@/lib/data/inventory";
 import { loadInventory } from "../load-inventory";
+import { PosturePanels } from "@/components/scores/posture-panels";
+import { ScorecardView } from "@/components/scores/scorecard-view";
+import { seesAllRepositories, type Viewer } from "@/lib/auth/policy";
+import { ALL_ORGANIZATIONS, overviewPanels, RISK_DESCRIPTION, SCORE_DESCRIPTIONS, scorecard } from "@/lib/data/posture";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
@@ -32,8 +37,29 @@ function Inventory({ summary }: { summary: InventorySummary }) {
       <p className="mt-4 text-sm text-muted">
         Last sync: {summary.lastSyncAt ? <DateTime value={summary.lastSyncAt} /> : "no sync has finished yet"}
       </p>
-      <p className="mt-6 text-muted">Scorecards appear after the first sync is scored.</p>
     </>
+  );
+}
+
+const FORMULA = [SCORE_DESCRIPTIONS.stage, SCORE_DESCRIPTIONS.rollup, SCORE_DESCRIPTIONS.unknown, SCORE_DESCRIPTIONS.accepted].join("\n\n");
+
+/** Scores over every organization (for those who see everything) and the panels, scoped to the viewer. */
+async function Posture({ viewer }: { viewer: Viewer }) {
+  const [card, panels] = await Promise.all([scorecard(viewer, { scope: "enterprise", id: ALL_ORGANIZATIONS }), overviewPanels(viewer)]);
+  return (
+    <div className="mt-8">
+      {card ? (
+        <ScorecardView card={card} formula={FORMULA} title="Stage scores across every organization, by day" />
+      ) : seesAllRepositories(viewer) ? (
+        <p className="text-muted">Scores appear after the first scoring run, which follows each sync.</p>
+      ) : (
+        <p className="text-muted">
+          Organization-wide scores pool repositories beyond yours; each of your repositories has its scorecard under{" "}
+          <Link href="/my" className="text-accent underline">My repositories</Link>. The panels below cover your repositories only.
+        </p>
+      )}
+      <PosturePanels panels={panels} riskDescription={RISK_DESCRIPTION} />
+    </div>
   );
 }
 
@@ -64,7 +90,10 @@ export default async function OverviewPage() {
           action={{ href: "/admin", label: "View connections" }}
         />
       ) : (
-        <Inventory summary={result.summary} />
+        <>
+          <Inventory summary={result.summary} />
+          <Posture viewer={viewer} />
+        </>
       )}
     </>
   );

@@ -13,7 +13,8 @@ export default function TeamsPage() {
       emptyTitle="No teams yet"
       noConnections={<p>Teams are read from connected GitHub organizations. They appear once an admin connects one and the first sync finishes.</p>}
       notSyncedYet={<p>No team has been synced yet. Teams appear here after a GitHub organization&apos;s first sync finishes.</p>}
-      scorecardNote="Per-team scorecards appear after the first sync is scored."
+      scoreList={{ kind: "team", hrefBase: "/teams", nameHeader: "Team" }}
+      scorecardNote="Team scorecards pool repositories beyond yours; your repositories' scorecards are under My repositories."
     />
   );
 }

@@ -24,7 +24,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
       {rows.length === 0 ? (
         <EmptyState title="Nothing recorded yet" body={<p>Sign-ins, connection changes and exports appear here.</p>} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+        <div role="region" aria-label="Audit trail" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-surface">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Audit trail</caption>
             <thead className="border-b border-line text-muted">

@@ -10,6 +10,8 @@ import { RiskAcceptancePanel } from "@/components/findings/risk-acceptance-panel
 import { can } from "@/lib/auth/policy";
 import { getFinding } from "@/lib/data/findings";
 import { riskAcceptancesForFinding } from "@/lib/data/risk-acceptances";
+import { TriagePanel } from "@/components/findings/triage-panel";
+import { findingTriage } from "@/lib/data/triage";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Finding" };
@@ -23,11 +25,13 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const viewer = await requirePermission("findings.read");
   const { id } = await params;
   const finding = await getFinding(viewer, id);
-  await requireResource(viewer, "findings.read", finding && { repositoryId: finding.repository?.id ?? null });
+  await requireResource(viewer, "findings.read", finding && { repositoryId: finding.attributedRepositoryId });
   const f = finding!;
-  const [acceptances, canAccept] = await Promise.all([
+  const [acceptances, canAccept, canTriage, triage] = await Promise.all([
     riskAcceptancesForFinding({ id: f.id, repositoryId: f.repository?.id ?? null, ruleId: f.ruleId }),
-    can(viewer, "risk.accept", { repositoryId: f.repository?.id ?? null }),
+    can(viewer, "risk.accept", { repositoryId: f.attributedRepositoryId }),
+    can(viewer, "findings.triage", { repositoryId: f.attributedRepositoryId }),
+    findingTriage(f.id, f.attributedRepositoryId),
   ]);
   return (
     <>
@@ -44,6 +48,12 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         {f.dismissedReason ? (<><dt className="text-muted">Dismissed because</dt><dd>{f.dismissedReason}</dd></>) : null}
         {f.url ? (<><dt className="text-muted">Source</dt><dd><a href={f.url} className={inlineLinkClass} rel="noreferrer">Open on the source</a></dd></>) : null}
       </dl>
+      {canTriage ? (
+        <section aria-labelledby="triage-heading" className="mt-8">
+          <h2 id="triage-heading" className="mb-2 text-xl font-semibold text-ink">Owner and work item</h2>
+          <TriagePanel findingId={f.id} csrfToken={viewer.csrfToken} {...triage} />
+        </section>
+      ) : null}
       <section aria-labelledby="risk-heading" className="mt-8">
         <h2 id="risk-heading" className="mb-2 text-xl font-semibold text-ink">Risk acceptance</h2>
         <RiskAcceptancePanel

@@ -10,6 +10,9 @@ import { requirePermission, requireResource } from "@/lib/auth/page";
 import { hasPermission } from "@/lib/auth/policy";
 import { listFindings } from "@/lib/data/findings";
 import { getRepository } from "@/lib/data/repositories";
+import { ControlTable } from "@/components/scores/control-table";
+import { ScorecardView } from "@/components/scores/scorecard-view";
+import { repositoryControls, SCORE_DESCRIPTIONS, scorecard } from "@/lib/data/posture";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Repository" };
@@ -21,7 +24,11 @@ export default async function RepositoryPage({ params }: { params: Promise<{ id:
   await requireResource(viewer, "posture.read", repo && { repositoryId: repo.id });
   const r = repo!;
   const showFindings = hasPermission(viewer, "findings.read");
-  const findings = showFindings ? await listFindings(viewer, { repository: r.id, state: "open" }) : null;
+  const [findings, card, controls] = await Promise.all([
+    showFindings ? listFindings(viewer, { repository: r.id, state: "open" }) : null,
+    scorecard(viewer, { scope: "repository", id: r.id }),
+    repositoryControls(viewer, r.id),
+  ]);
   return (
     <>
       <PageHeader
@@ -44,6 +51,18 @@ export default async function RepositoryPage({ params }: { params: Promise<{ id:
         <StatCard label="Medium open" value={r.openFindings.medium} />
         <StatCard label="Low open" value={r.openFindings.low} />
       </dl>
+      <section aria-labelledby="scorecard-heading" className="mt-8">
+        <h2 id="scorecard-heading" className="mb-3 text-xl font-semibold text-ink">Scorecard</h2>
+        {card ? (
+          <ScorecardView card={card} formula={[SCORE_DESCRIPTIONS.stage, SCORE_DESCRIPTIONS.unknown, SCORE_DESCRIPTIONS.accepted].join("\n\n")} title={`Stage scores of ${r.fullName}, by day`} />
+        ) : (
+          <p className="text-muted">This repository has not been scored yet; scoring follows each sync.</p>
+        )}
+      </section>
+      <section aria-labelledby="controls-heading" className="mt-8">
+        <h2 id="controls-heading" className="mb-3 text-xl font-semibold text-ink">Controls</h2>
+        <ControlTable controls={controls} />
+      </section>
       <section aria-labelledby="teams-heading" className="mt-8">
         <h2 id="teams-heading" className="mb-2 text-xl font-semibold text-ink">Teams with access</h2>
         {r.teams.length === 0 ? (

@@ -10,7 +10,7 @@ export const GET = defineRoute({
   params: z.object({ id: z.string().regex(/^\d{1,19}$/) }),
   handler: async ({ params, viewer }) => {
     const finding = await getFinding(viewer!, params.id);
-    if (!finding || !(await can(viewer, "findings.read", { repositoryId: finding.repository?.id ?? null }))) throw new NotFoundError("No such finding.");
+    if (!finding || !(await can(viewer, "findings.read", { repositoryId: finding.attributedRepositoryId }))) throw new NotFoundError("No such finding.");
     return finding;
   },
 });

@@ -8,6 +8,7 @@ import { currentViewer } from "@/lib/auth/page";
 import { hasPermission, homePath, type Permission } from "@/lib/auth/policy";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { CSRF_FIELD } from "@/lib/auth/csrf";
+import { failingStreamCount } from "@/lib/data/sync-status";
 
 const navItems: { href: string; label: string; permission: Permission }[] = [
   { href: "/overview", label: "Overview", permission: "posture.read" },
@@ -25,6 +26,7 @@ const navItems: { href: string; label: string; permission: Permission }[] = [
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const viewer = await currentViewer();
   const items = viewer ? navItems.filter((item) => hasPermission(viewer, item.permission)) : [];
+  const failing = viewer && hasPermission(viewer, "sync.read") ? await failingStreamCount().catch(() => 0) : 0;
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-line bg-surface">
@@ -34,6 +36,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </Link>
           {viewer ? (
             <div className="ml-auto flex items-center gap-3 text-sm">
+              {failing > 0 ? (
+                <Link href="/admin/sync" className="rounded-md bg-severity-critical-bg px-3 py-1.5 font-medium text-severity-critical underline-offset-2 hover:underline">
+                  {failing} sync stream{failing === 1 ? "" : "s"} failing
+                </Link>
+              ) : null}
               <span className="text-muted">
                 <span className="font-medium text-ink">{viewer.displayName ?? viewer.upn}</span> · {viewer.roles.map((r) => ROLE_LABELS[r]).join(", ")}
               </span>

@@ -79,3 +79,13 @@ export async function getSyncStatus(now = new Date()): Promise<StreamStatus[]> {
     })
     .sort((a, b) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0));
 }
+
+/** How many streams' latest run failed: the header points at Sync status when this is not 0. */
+export async function failingStreamCount(): Promise<number> {
+  const { rows } = await database().pool.query<{ n: number }>(`
+    SELECT count(*)::int AS n FROM (
+      SELECT DISTINCT ON (connection_id, stream, scope_key) status FROM sync_run
+       ORDER BY connection_id, stream, scope_key, queued_at DESC) latest
+     WHERE status = 'failed'`);
+  return rows[0]?.n ?? 0;
+}

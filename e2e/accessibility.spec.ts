@@ -38,3 +38,22 @@ test("every dashboard page is axe-clean for an admin", async ({ page }) => {
   problems.push(...(await seriousViolations(page)));
   expect(problems).toEqual([]);
 });
+
+for (const [persona, pages] of [
+  [PERSONAS.securityLead, ["/overview", "/findings", "/admin/sync", "/admin/notifications", "/reports"]],
+  [PERSONAS.developer, ["/my", "/overview", "/repos", "/findings", "/reports"]],
+  [PERSONAS.auditor, ["/reports", "/overview", "/orgs", "/teams"]],
+] as const) {
+  test(`${persona}'s journey is axe-clean, with a screenshot of each stop`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInInBrowser(page, persona);
+    const problems: string[] = [];
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      problems.push(...(await seriousViolations(page)));
+      await page.screenshot({ path: `e2e/screenshots/journey-${persona}${path.replace(/\//g, "-")}.png`, fullPage: true });
+    }
+    expect(problems).toEqual([]);
+  });
+}

@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "My repositories" };
 export default async function MyRepositoriesPage() {
   const viewer = await requirePermission("posture.read");
   const result = await resolveRepositoryScope(viewer)
-    .then((mine) => listRepositories(viewer, { onlyIds: mine }))
+    .then((mine) => listRepositories(viewer, { onlyIds: mine, orderBy: "risk" }))
     .catch((error: unknown) => {
       console.error("[my] could not list repositories", error);
       return null;

@@ -81,24 +81,8 @@ async function createOne(target: WorkItemTarget, subject: LinkSubject, repositor
   }
 }
 
-function subjectOf(finding: {
-  id: bigint;
-  title: string;
-  severity: string;
-  state: string;
-  stage: string;
-  kind: string;
-  source: string;
-  ruleId: string;
-  ruleName: string | null;
-  locationPath: string | null;
-  locationLine: number | null;
-  url: string | null;
-  cveId: string | null;
-  details: unknown;
-  firstSeenAt: Date;
-  repository: RepositoryRef | null;
-}): FindingSubject {
+/** A finding row as Prisma reads it (bigint id, JSON details) → the subject a work item describes. */
+function subjectOf(finding: Omit<FindingSubject, "id" | "details" | "repository"> & { id: bigint; details: unknown; repository: RepositoryRef | null}): FindingSubject {
   return {
     ...finding,
     id: String(finding.id),

@@ -23,18 +23,43 @@ const next = path.resolve("node_modules/.bin/next");
 const emulatorDir = path.resolve(".emulators/e2e");
 
 let embedded: EmbeddedPostgres | undefined;
+/** What has been started so far, for close(). */
+const running: { app?: ChildProcess; emulators?: ChildProcess; schema?: string } = {};
 let serverUrl = process.env.DATABASE_URL?.trim();
+
+let closing: Promise<void> | undefined;
+/**
+ * Cleans up once, however many signals and exit events ask for it, then exits. Registered
+ * before anything starts, so a stop during start-up does not leave the emulators running.
+ */
+async function close(code: number): Promise<never> {
+  closing ??= (async () => {
+    if (running.app) await stop(running.app);
+    if (running.emulators) await stop(running.emulators);
+    if (running.schema) {
+      await dropSchema(serverUrl!, running.schema).catch(() => {});
+      await dropSchema(serverUrl!, `${running.schema}_pgboss`).catch(() => {});
+    }
+    await embedded?.stop();
+  })();
+  await closing;
+  process.exit(code);
+}
+process.on("SIGTERM", () => void close(0));
+process.on("SIGINT", () => void close(0));
+
 if (!serverUrl) {
   embedded = await startEmbeddedPostgres({ dataDir: undefined });
   serverUrl = embedded.url;
 }
 await sweepStaleSchemas(serverUrl, "rampart_e2e");
 const schema = throwawaySchemaName("rampart_e2e");
+running.schema = schema;
 const url = withSchema(serverUrl, schema);
 await migrateDatabase(url);
 
 const started = await startEmulatorProcess({ scale: "tiny", dir: emulatorDir, portBase: 0 });
-const emulators: ChildProcess = started.process;
+running.emulators = started.process;
 process.env.DATABASE_URL = url;
 await configureDemoConnections(started.endpoints, emulatorDir);
 
@@ -58,20 +83,5 @@ await run(process.execPath, ["--import", "tsx", "scripts/sync.ts", "--all", "--f
 await run(process.execPath, ["--import", "tsx", "scripts/score.ts"], { env });
 if (await buildIsStale()) await run(next, ["build"], { env: { ...env, NODE_ENV: "production" } });
 const app = start(next, ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env });
-
-let closing: Promise<void> | undefined;
-/** Cleans up once, however many signals and exit events ask for it, then exits. */
-async function close(code: number): Promise<never> {
-  closing ??= (async () => {
-    await stop(app);
-    await stop(emulators);
-    await dropSchema(serverUrl!, schema).catch(() => {});
-    await dropSchema(serverUrl!, `${schema}_pgboss`).catch(() => {});
-    await embedded?.stop();
-  })();
-  await closing;
-  process.exit(code);
-}
+running.app = app;
 app.once("exit", (code) => void close(code ?? 1));
-process.on("SIGTERM", () => void close(0));
-process.on("SIGINT", () => void close(0));

@@ -66,10 +66,14 @@ function trackerCache(target: WorkItemTarget) {
 /** Creates (or finds) the item for one subject under its lock. */
 async function createOne(target: WorkItemTarget, subject: LinkSubject, repositoryId: string | null, tracker: () => Promise<Tracker>, content: WorkItemContent, options: CreateOptions): Promise<CreateOutcome> {
   try {
+    // Resolved before the lock's transaction opens: building the tracker reads the connection
+    // from the database, and on the embedded database (one session) a second connection cannot
+    // run while this one holds an open transaction.
+    const resolved = await tracker();
     return await withSubjectLock(target.system, subject, async (client) => {
       const existing = (await linksOfSubject(client, target.system, subject)).find((l) => l.open);
       if (existing && !options.force) return { subject, status: "exists" as const, link: existing };
-      const item = await (await tracker()).create(content);
+      const item = await resolved.create(content);
       const link = await insertLink(client, target.system, subject, repositoryId, item, options.createdBy);
       log("info", "work item created", { system: target.system, externalId: item.externalId, ...subject });
       return { subject, status: "created" as const, link };

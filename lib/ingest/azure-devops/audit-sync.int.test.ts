@@ -15,6 +15,7 @@ import { parseAuditTimestamp } from "../../sources/azure-devops/map-audit-entry"
 import { AUDIT_BATCH_SIZE } from "../../sources/azure-devops/audit-log";
 import type { ConnectorSyncOptions, StreamSyncSummary } from "../sync-summary";
 import { syncAzureDevOpsConnection } from "./sync-connection";
+import { faultCampaign } from "../../../test/fault-campaign";
 
 await isolateInFreshSchema();
 
@@ -167,7 +168,7 @@ describe("Azure DevOps audit log sync against the emulated demo world", () => {
     await assertDatabaseEqualsEmulator();
   }, 120_000);
 
-  it("ends in exact equality with 429s, 5xx, resets, truncated and malformed bodies switched on", async () => {
+  faultCampaign("ends in exact equality with 429s, 5xx, resets, truncated and malformed bodies switched on", async () => {
     await admin("/mutate", "POST", { fraction: 0.02 });
     await admin("/faults/seed", "POST", { seed: 11 });
     await admin("/faults/azureDevOps", "PUT", { rateLimitRate: 0.05, serverErrorRate: 0.06, connectionResetRate: 0.05, truncatedBodyRate: 0.05, malformedBodyRate: 0.04, retryAfterSeconds: 1 });

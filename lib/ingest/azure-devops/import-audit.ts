@@ -10,6 +10,7 @@
 //   severity the posture signal's severity, "info" when the entry raises no signal
 //   state    "recorded": an audit entry never opens or closes, it happened
 // plus signal/stage (null when unclassified), actionId, occurredAt and the organization.
+import type pg from "pg";
 import { database } from "../../db";
 import { parseAuditPayload, type ParsedAuditPayload } from "../../sources/azure-devops/audit-payload";
 import { classifyAuditEntry, type AuditSignalSeverity, type AuditSignalStage } from "../../sources/azure-devops/classify-audit-action";
@@ -73,6 +74,11 @@ export interface ImportAuditOptions {
   organization?: string;
   /** The connection to file the entries under, when the import belongs to one. */
   connectionId?: string | null;
+  /**
+   * Write inside the caller's transaction on this client (the import CLI's). Without it the
+   * entries are written in a transaction of their own.
+   */
+  client?: pg.ClientBase;
 }
 
 export interface ImportAuditResult {
@@ -96,6 +102,7 @@ async function resolveOrganization(entries: AuditEventRecord[], options: ImportA
   const [scopeId] = scopeIds;
   if (scopeId) {
     if (!name) throw new AuditImportError("The entries do not name their organization; pass its name.");
+    if (options.client) return upsertAdoOrganization(options.client, options.connectionId ?? null, { sourceId: scopeId, name, url: null });
     const client = await pool.connect();
     try {
       return await upsertAdoOrganization(client, options.connectionId ?? null, { sourceId: scopeId, name, url: null });
@@ -104,6 +111,11 @@ async function resolveOrganization(entries: AuditEventRecord[], options: ImportA
     }
   }
   if (!name) throw new AuditImportError("The entries carry no organization id or name; pass the organization's name.");
+  if (options.client) {
+    const { rows } = await options.client.query<{ id: string }>("SELECT id FROM organization WHERE source = 'azure_devops' AND lower(login) = lower($1) AND deleted_at IS NULL LIMIT 1", [name]);
+    if (rows[0]) return rows[0].id;
+    throw new AuditImportError(`The entries carry no organization id and no Azure DevOps organization named "${name}" is known yet; sync its connection once, or import a payload with scopeId.`);
+  }
   const known = await prisma.organization.findFirst({ where: { source: "azure_devops", login: { equals: name, mode: "insensitive" }, deletedAt: null }, select: { id: true } });
   if (!known) throw new AuditImportError(`The entries carry no organization id and no Azure DevOps organization named "${name}" is known yet; sync its connection once, or import a payload with scopeId.`);
   return known.id;
@@ -113,6 +125,12 @@ async function resolveOrganization(entries: AuditEventRecord[], options: ImportA
 export async function importAuditEntries(entries: AuditEventRecord[], options: ImportAuditOptions = {}): Promise<ImportAuditResult> {
   if (entries.length === 0) throw new AuditImportError("The payload has no audit entries to import.");
   const organizationId = await resolveOrganization(entries, options);
+  const target = { organizationId, connectionId: options.connectionId ?? null };
+  if (options.client) {
+    let written = 0;
+    for (let i = 0; i < entries.length; i += IMPORT_CHUNK) written += await insertAuditEvents(options.client, target, entries.slice(i, i + IMPORT_CHUNK));
+    return { organizationId, created: written, skipped: entries.length - written };
+  }
   const client = await database().pool.connect();
   let created = 0;
   try {

@@ -13,6 +13,7 @@ import { isolateInFreshSchema } from "../../../test/fresh-schema";
 import { expectedAdoRepositories, expectedAdoTeamLinks } from "../../../test/azure-devops-inventory-truth";
 import type { ConnectorSyncOptions } from "../sync-summary";
 import { syncAzureDevOpsConnection } from "./sync-connection";
+import { faultCampaign } from "../../../test/fault-campaign";
 
 await isolateInFreshSchema();
 
@@ -124,7 +125,7 @@ describe("Azure DevOps inventory sync against the emulated demo world", () => {
     expect(byId.get(removed.id).deleted_at).toBeInstanceOf(Date);
   }, 120_000);
 
-  it("ends in exact equality with 429s, 5xx, resets, truncated and malformed bodies switched on", async () => {
+  faultCampaign("ends in exact equality with 429s, 5xx, resets, truncated and malformed bodies switched on", async () => {
     await admin("/faults/seed", "POST", { seed: 5 });
     await admin("/faults/azureDevOps", "PUT", { rateLimitRate: 0.08, serverErrorRate: 0.08, connectionResetRate: 0.06, truncatedBodyRate: 0.05, malformedBodyRate: 0.05, retryAfterSeconds: 1 });
     let injected: Record<string, number> = {};

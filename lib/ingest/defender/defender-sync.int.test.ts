@@ -14,6 +14,7 @@ import { createDefenderCredential, DefenderConnectionConfigSchema } from "../../
 import { resolveSecret } from "../../sources/secrets";
 import type { StreamSyncSummary } from "../sync-summary";
 import { syncDefenderConnection } from "./sync-connection";
+import { faultCampaign } from "../../../test/fault-campaign";
 
 await isolateInFreshSchema();
 
@@ -170,7 +171,7 @@ describe("Defender sync against the emulated demo world", () => {
     console.info(`defender: full sync ${fullRequests} requests, sync after a 5 % change ${requests} requests, ${changed} rows written`);
   }, 120_000);
 
-  it("ends in exact equality with 429s, 5xx, resets, truncated and malformed bodies switched on", async () => {
+  faultCampaign("ends in exact equality with 429s, 5xx, resets, truncated and malformed bodies switched on", async () => {
     await admin("/arm/settings", "PUT", { pageSize: 7 });
     await admin("/mutate", "POST", { fraction: 0.02 });
     await admin("/faults/seed", "POST", { seed: 11 });

@@ -8,6 +8,7 @@ import { configureDemoConnections } from "../../../scripts/lib/demo-connections"
 import { expectedFindings, expectedInventory } from "../../../test/github-truth";
 import { syncGitHubConnection } from "./sync-connection";
 import { isolateInFreshSchema } from "../../../test/fresh-schema";
+import { faultCampaign } from "../../../test/fault-campaign";
 
 // Its own schema: another file's emulated world would share repository ids with this one.
 await isolateInFreshSchema();
@@ -100,7 +101,7 @@ describe("GitHub sync against the emulated demo world", () => {
     console.info(`full sync ${fullRequests} requests, incremental ${requests} (${((100 * requests) / fullRequests).toFixed(1)} %)`);
   }, 120_000);
 
-  it("ends in exact equality with 429s, secondary limits, 5xx and resets switched on", async () => {
+  faultCampaign("ends in exact equality with 429s, secondary limits, 5xx and resets switched on", async () => {
     await admin("/mutate", "POST", { fraction: 0.02 });
     await admin("/faults/seed", "POST", { seed: 11 });
     await admin("/faults/github", "PUT", { rateLimitRate: 0.05, secondaryRateLimitRate: 0.05, serverErrorRate: 0.08, connectionResetRate: 0.05, retryAfterSeconds: 1 });

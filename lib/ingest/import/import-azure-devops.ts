@@ -20,10 +20,9 @@ export const importAzureDevOps: SourceImporter | null = (payload) => {
     lines: auditDryRunRecords(parsed.entries).map((record) => ({ ...record })),
     unmapped: parsed.unmappable.map((u, i) => ({ reference: `entry ${i + 1}`, reason: u.reason })),
     notes: [...notes, ...parsed.warnings],
-    // The audit insert resolves the organization row and writes in its own transaction (one
-    // atomic unit, like a sync page); entries already stored are skipped, so a re-import is a no-op.
-    write: async (_db, context) => {
-      const result = await importAuditEntries(parsed.entries, { connectionId: context.connectionId });
+    // Inside the CLI's transaction; entries already stored are skipped, so a re-import is a no-op.
+    write: async (db, context) => {
+      const result = await importAuditEntries(parsed.entries, { connectionId: context.connectionId, client: db });
       return { created: result.created, updated: 0 };
     },
   };

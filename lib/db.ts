@@ -43,6 +43,25 @@ export function database(): Database {
   return globalForDb.rampartDb;
 }
 
+/**
+ * Runs `fn` in one transaction on a pooled connection: committed when it returns, rolled back
+ * (and the error rethrown) when it throws, the connection released either way.
+ */
+export async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await database().pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /** Closes the pool (scripts and tests). */
 export async function disconnectDatabase(): Promise<void> {
   const db = globalForDb.rampartDb;

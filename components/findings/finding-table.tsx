@@ -3,9 +3,9 @@ import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import { inlineLinkClass } from "@/components/ui/link-styles";
 import type { FindingRow } from "@/lib/data/findings";
+import { STAGE_LABEL } from "@/components/scores/stage-labels";
 import { SeverityBadge } from "./severity-badge";
 
-const STAGE_LABELS: Record<string, string> = { pre_commit: "Pre-commit", ci: "CI", cd: "CD", operate: "Operate" };
 
 export function FindingTable({ rows, caption }: { rows: FindingRow[]; caption: string }) {
   return (
@@ -31,7 +31,7 @@ export function FindingTable({ rows, caption }: { rows: FindingRow[]; caption: s
                 <div className="text-xs text-muted">{f.ruleId}{f.locationPath ? ` · ${f.locationPath}${f.locationLine ? `:${f.locationLine}` : ""}` : ""}</div>
               </td>
               <td className="px-4 py-2">{f.repository ? <Link href={`/repos/${f.repository.id}`} className={inlineLinkClass}>{f.repository.fullName}</Link> : <span className="text-muted">—</span>}</td>
-              <td className="px-4 py-2">{STAGE_LABELS[f.stage] ?? f.stage}</td>
+              <td className="px-4 py-2">{STAGE_LABEL[f.stage] ?? f.stage}</td>
               <td className="px-4 py-2 capitalize">{f.state}</td>
               <td className="px-4 py-2 whitespace-nowrap"><DateTime value={f.firstSeenAt} /></td>
             </tr>

@@ -2,7 +2,7 @@
 // cursor moves in the same transaction as the data it covers, so a crash resumes exactly where
 // the last committed page ended. A per-stream advisory lock keeps two workers off one stream.
 import type pg from "pg";
-import { database } from "../db";
+import { database, inTransaction } from "../db";
 import { reconcileFindings, type ReconcileResult } from "./reconcile-findings";
 import type { NormalizedFinding } from "./normalized-finding";
 
@@ -131,19 +131,11 @@ export async function commitFindingsPage(
   progress: PageProgress,
   context: { organizationId: string | null; observedAt: Date },
 ): Promise<ReconcileResult> {
-  const client = await database().pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(async (client) => {
     const result = await reconcileFindings(client, findings, { connectionId: run.key.connectionId, organizationId: context.organizationId, syncRunId: run.id, observedAt: context.observedAt });
     await recordProgress(client, run, progress, { created: result.created, updated: result.updated });
-    await client.query("COMMIT");
     return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Adds a page's counts to the run and moves its cursor (inside the caller's transaction). */

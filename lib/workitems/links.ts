@@ -1,7 +1,7 @@
 // work_item_link rows: reading them per finding, writing one under a per-subject lock so two
 // clicks (or two web replicas) never open two items for the same finding, and refreshing state.
 import type pg from "pg";
-import { database } from "../db";
+import { database, inTransaction } from "../db";
 import { isOpenState, type ExternalItem, type WorkItemSystem } from "./trackers";
 
 export interface WorkItemLinkView {
@@ -66,19 +66,10 @@ function lockKey(system: WorkItemSystem, subject: LinkSubject): string {
  * the call to GitHub/Boards: that is the point — the item must not be created twice.
  */
 export async function withSubjectLock<T>(system: WorkItemSystem, subject: LinkSubject, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await database().pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [lockKey(system, subject)]);
-    const result = await fn(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return fn(client);
+  });
 }
 
 /** The subject's links in `system`, newest first. */

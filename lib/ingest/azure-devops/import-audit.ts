@@ -11,7 +11,7 @@
 //   state    "recorded": an audit entry never opens or closes, it happened
 // plus signal/stage (null when unclassified), actionId, occurredAt and the organization.
 import type pg from "pg";
-import { database } from "../../db";
+import { database, inTransaction } from "../../db";
 import { parseAuditPayload, type ParsedAuditPayload } from "../../sources/azure-devops/audit-payload";
 import { classifyAuditEntry, type AuditSignalSeverity, type AuditSignalStage } from "../../sources/azure-devops/classify-audit-action";
 import { insertAuditEvents, upsertAdoOrganization } from "./write-audit-events";
@@ -126,24 +126,11 @@ export async function importAuditEntries(entries: AuditEventRecord[], options: I
   if (entries.length === 0) throw new AuditImportError("The payload has no audit entries to import.");
   const organizationId = await resolveOrganization(entries, options);
   const target = { organizationId, connectionId: options.connectionId ?? null };
-  if (options.client) {
+  const write = async (client: pg.ClientBase) => {
     let written = 0;
-    for (let i = 0; i < entries.length; i += IMPORT_CHUNK) written += await insertAuditEvents(options.client, target, entries.slice(i, i + IMPORT_CHUNK));
-    return { organizationId, created: written, skipped: entries.length - written };
-  }
-  const client = await database().pool.connect();
-  let created = 0;
-  try {
-    await client.query("BEGIN");
-    for (let i = 0; i < entries.length; i += IMPORT_CHUNK) {
-      created += await insertAuditEvents(client, { organizationId, connectionId: options.connectionId ?? null }, entries.slice(i, i + IMPORT_CHUNK));
-    }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    for (let i = 0; i < entries.length; i += IMPORT_CHUNK) written += await insertAuditEvents(client, target, entries.slice(i, i + IMPORT_CHUNK));
+    return written;
+  };
+  const created = options.client ? await write(options.client) : await inTransaction(write);
   return { organizationId, created, skipped: entries.length - created };
 }

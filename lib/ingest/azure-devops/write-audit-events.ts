@@ -3,7 +3,7 @@
 // incremental's overlap) is skipped by ON CONFLICT DO NOTHING, and the sync's cursor moves in
 // the same transaction as the rows it covers.
 import type pg from "pg";
-import { database } from "../../db";
+import { inTransaction } from "../../db";
 import { recordProgress, type PageProgress, type SyncRun } from "../sync-runs";
 import type { AuditEventRecord } from "../../sources/azure-devops/map-audit-entry";
 
@@ -60,17 +60,9 @@ export async function insertAuditEvents(client: pg.ClientBase, target: AuditTarg
 
 /** Writes one page of entries and moves the run's cursor, atomically; returns how many were new. */
 export async function commitAuditPage(run: SyncRun, target: AuditTarget, records: AuditEventRecord[], progress: PageProgress): Promise<number> {
-  const client = await database().pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(async (client) => {
     const created = await insertAuditEvents(client, target, records);
     await recordProgress(client, run, progress, { created, updated: 0 });
-    await client.query("COMMIT");
     return created;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
